@@ -1,0 +1,11 @@
+package com.scopelock.outreach.leadingest.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The body of every 4xx/5xx answer: a stable code, a readable message, and where in the input, if known. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ApiError(String error, String message, Long line, Long column, Long offset) {
+    public static ApiError of(String error, String message) {
+        return new ApiError(error, message, null, null, null);
+    }
+}

@@ -1,0 +1,182 @@
+package com.scopelock.outreach.leadingest.service;
+
+import com.scopelock.outreach.leadingest.config.IngestConfig;
+import com.scopelock.outreach.leadingest.messaging.LeadUpsertPublisher;
+import com.scopelock.outreach.model.JsonCodec;
+import com.scopelock.outreach.model.LeadData;
+import com.scopelock.outreach.model.LeadUpserted;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Imports a lead file in two passes so that a file that turns out not to be JSON writes nothing: the first
+ * pass validates record by record and spools the accepted ones to a temporary file, the second publishes
+ * the last version of every lead to Kafka.
+ */
+@ApplicationScoped
+public class ImportService {
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    private final LeadFileParser parser;
+    private final LeadValidator validator;
+    private final LeadUpsertPublisher publisher;
+    private final ImportRegistry registry;
+    private final IngestConfig config;
+
+    public ImportService(LeadFileParser parser, LeadValidator validator, LeadUpsertPublisher publisher,
+                         ImportRegistry registry, IngestConfig config) {
+        this.parser = parser;
+        this.validator = validator;
+        this.publisher = publisher;
+        this.registry = registry;
+        this.config = config;
+    }
+
+    public ImportReport importLeads(String owner, String importId, InputStream body) {
+        boolean[] created = {false};
+        ImportRun run = registry.startOrGet(owner, importId, created);
+        if (!created[0]) {
+            ImportReport existing = run.snapshot();
+            if (existing.finished() && ImportReport.COMPLETED.equals(existing.state())) {
+                return existing;
+            }
+            if (!existing.finished()) {
+                throw new ImportInProgressException(importId);
+            }
+            registry.forget(run);
+            return importLeads(owner, importId, body);
+        }
+        Path spool = createSpool();
+        try {
+            Map<Long, Integer> lastIndexById = validateAndSpool(run, body, spool);
+            publishSpooled(run, owner, spool, lastIndexById);
+            run.complete();
+            ImportReport report = run.snapshot();
+            LOG.infof("import %s by %s: received %d, accepted %d, rejected %d, duplicates %d", importId, owner,
+                    report.received(), report.accepted(), report.rejected(), report.duplicates());
+            return report;
+        } catch (MalformedLeadFileException e) {
+            registry.forget(run);
+            throw e;
+        } catch (RuntimeException e) {
+            run.fail(e.getMessage());
+            throw e;
+        } finally {
+            deleteQuietly(spool);
+        }
+    }
+
+    private Map<Long, Integer> validateAndSpool(ImportRun run, InputStream body, Path spool) {
+        Map<Long, Integer> lastIndexById = new HashMap<>();
+        List<com.scopelock.outreach.leadingest.service.Duplicate> duplicates = new ArrayList<>();
+        try (BufferedWriter out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
+            int total = parser.parse(body, (index, record) -> {
+                run.recordProcessed();
+                switch (validator.validate(index, record)) {
+                    case LeadValidator.Accepted accepted -> {
+                        LeadData lead = accepted.lead();
+                        Integer previous = lastIndexById.put(lead.telegramId(), index);
+                        if (previous != null) {
+                            duplicates.add(new Duplicate(previous, lead.telegramId(), index));
+                        }
+                        writeLine(out, index + "\t" + JsonCodec.encode(lead));
+                    }
+                    case LeadValidator.Rejected rejected -> run.reject(rejected.rejection());
+                }
+            });
+            run.parsed(total, lastIndexById.size(), duplicates);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the import spool", e);
+        }
+        return lastIndexById;
+    }
+
+    private void publishSpooled(ImportRun run, String owner, Path spool, Map<Long, Integer> lastIndexById) {
+        Semaphore inFlight = new Semaphore(config.maxInFlight());
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        Instant now = Instant.now();
+        try (BufferedReader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null && failure.get() == null) {
+                int tab = line.indexOf('\t');
+                int index = Integer.parseInt(line, 0, tab, 10);
+                LeadData lead = JsonCodec.decode(line.substring(tab + 1), LeadData.class);
+                if (lastIndexById.get(lead.telegramId()) != index) {
+                    continue;
+                }
+                inFlight.acquire();
+                CompletableFuture<Void> acked = publisher.publish(LeadUpserted.of(owner, run.id, lead, now))
+                        .toCompletableFuture()
+                        .whenComplete((ok, error) -> {
+                            inFlight.release();
+                            if (error != null) {
+                                failure.compareAndSet(null, error);
+                            } else {
+                                run.recordPublished();
+                            }
+                        });
+                pending.add(acked);
+            }
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the import spool", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while publishing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            failure.compareAndSet(null, e);
+        }
+        if (failure.get() != null) {
+            throw new PublishFailedException("Kafka did not accept every lead (" + run.snapshot().published()
+                    + " published); retrying the import is safe", failure.get());
+        }
+    }
+
+    private Path createSpool() {
+        try {
+            Path dir = config.spoolDir().map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir")));
+            Files.createDirectories(dir);
+            return Files.createTempFile(dir, "lead-import-", ".ndjson");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the import spool", e);
+        }
+    }
+
+    private static void writeLine(BufferedWriter out, String line) {
+        try {
+            out.write(line);
+            out.newLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("could not delete import spool %s", file);
+        }
+    }
+}

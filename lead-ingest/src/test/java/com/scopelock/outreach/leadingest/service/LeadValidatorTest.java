@@ -1,0 +1,121 @@
+package com.scopelock.outreach.leadingest.service;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scopelock.outreach.model.LeadData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LeadValidatorTest {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private final LeadValidator validator = new LeadValidator(TestConfigs.defaults());
+
+    private static String lead(String telegramId, String name) {
+        return "{\"telegram_id\":" + telegramId + ",\"name\":" + name + ",\"profile_type\":\"hustler\","
+                + "\"supervisor_score\":1,\"hustler_score\":15,\"chat_type\":\"group\",\"signals\":{\"raider\":3},"
+                + "\"username\":\"liam_x\",\"future_field\":[1,2],"
+                + "\"matching_messages\":[{\"message_id\":123,\"date\":\"2024-11-01T12:00:00\","
+                + "\"text_snippet\":\"Completed 100 retweets\",\"signal_type\":\"hustler\"}]}";
+    }
+
+    private LeadValidator.Outcome validate(String json) throws Exception {
+        JsonNode node = JSON.readTree(json);
+        return validator.validate(7, node);
+    }
+
+    private Rejection rejected(String json) throws Exception {
+        return assertInstanceOf(LeadValidator.Rejected.class, validate(json)).rejection();
+    }
+
+    @Test
+    void acceptsAValidLeadAndKeepsUnknownFieldsInAnalysisData() throws Exception {
+        LeadData lead = assertInstanceOf(LeadValidator.Accepted.class, validate(lead("7944133972", "\"  Liam 🚀  \""))).lead();
+        assertEquals(7944133972L, lead.telegramId());
+        assertEquals("Liam 🚀", lead.name());
+        assertEquals(16, lead.totalScore());
+        assertEquals("Completed 100 retweets", lead.matchingMessages().getFirst().textSnippet());
+        assertEquals("liam_x", lead.analysisData().get("username").asText());
+        assertEquals(2, lead.analysisData().get("future_field").size());
+        assertEquals(3, lead.analysisData().get("signals").get("raider").asInt());
+        assertTrue(lead.analysisData().get("telegram_id") == null, "modelled fields are not duplicated");
+    }
+
+    @Test
+    void acceptsANumericStringIdAndTheLargestLong() throws Exception {
+        assertEquals(42L, assertInstanceOf(LeadValidator.Accepted.class, validate(lead("\"42\"", "\"x\""))).lead().telegramId());
+        assertEquals(Long.MAX_VALUE, assertInstanceOf(LeadValidator.Accepted.class,
+                validate(lead("9223372036854775807", "\"x\""))).lead().telegramId());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "9223372036854775808|does not fit",
+            "\"9223372036854775808\"|does not fit",
+            "2.5|whole number",
+            "1e3|whole number",
+            "0|positive",
+            "-5|must be positive",
+            "\"12abc\"|positive 64-bit",
+            "\"-12\"|positive 64-bit",
+            "null|required",
+            "true|positive 64-bit"})
+    void rejectsTelegramIdsThatDoNotFitExactly(String id, String reason) throws Exception {
+        Rejection r = rejected(lead(id, "\"x\""));
+        assertEquals("telegram_id", r.field());
+        assertEquals(7, r.index());
+        assertNull(r.telegramId());
+        assertTrue(r.reason().contains(reason), r.reason());
+    }
+
+    @Test
+    void rejectsBadNamesWithTheTelegramIdInTheReport() throws Exception {
+        assertEquals("name", rejected(lead("5", "\"   \"")).field());
+        assertEquals("name", rejected(lead("5", "42")).field());
+        assertEquals(5L, rejected(lead("5", "\"" + "é".repeat(257) + "\"")).telegramId());
+        assertTrue(rejected(lead("5", "\"a\\u0000b\"")).reason().contains("NUL"));
+        assertTrue(rejected(lead("5", "\"a\\ud800b\"")).reason().contains("surrogate"));
+        assertInstanceOf(LeadValidator.Accepted.class, validate(lead("5", "\"" + "😀".repeat(256) + "\"")),
+                "256 emoji are 256 characters even though they are 512 UTF-16 units");
+    }
+
+    @Test
+    void rejectsScoresAndTypesOutOfRange() throws Exception {
+        assertEquals("supervisor_score", rejected(lead("5", "\"x\"").replace("\"supervisor_score\":1", "\"supervisor_score\":16")).field());
+        assertEquals("hustler_score", rejected(lead("5", "\"x\"").replace("\"hustler_score\":15", "\"hustler_score\":1.5")).field());
+        assertEquals("hustler_score", rejected(lead("5", "\"x\"").replace("\"hustler_score\":15,", "")).field());
+        assertEquals("profile_type", rejected(lead("5", "\"x\"").replace("\"hustler\",\"supervisor", "\"boss\",\"supervisor")).field());
+        assertEquals("chat_type", rejected(lead("5", "\"x\"").replace("\"group\"", "\"dm\"")).field());
+    }
+
+    @Test
+    void checksEveryMatchingMessage() throws Exception {
+        String base = lead("5", "\"x\"");
+        assertEquals("matching_messages[0].date", rejected(base.replace("2024-11-01T12:00:00", "yesterday")).field());
+        assertEquals("matching_messages[0].message_id", rejected(base.replace("\"message_id\":123", "\"message_id\":\"a\"")).field());
+        assertEquals("matching_messages[0].text_snippet",
+                rejected(base.replace("Completed 100 retweets", "x".repeat(1001))).field());
+        assertEquals("matching_messages[0].signal_type", rejected(base.replace("\"signal_type\":\"hustler\"", "\"signal_type\":\"\"")).field());
+        assertEquals("matching_messages", rejected(base.replace("\"matching_messages\":[", "\"matching_messages\":{\"a\":[").replace("}]}", "}]}}")).field());
+        assertInstanceOf(LeadValidator.Accepted.class, validate(base.replace("2024-11-01T12:00:00", "2024-11-01")));
+        assertInstanceOf(LeadValidator.Accepted.class, validate(base.replace("2024-11-01T12:00:00", "2024-11-01T12:00:00Z")));
+    }
+
+    @Test
+    void aRecordThatIsNotAnObjectIsRejected() throws Exception {
+        assertEquals("(record)", rejected("[1,2]").field());
+        assertEquals("(record)", rejected("\"lead\"").field());
+    }
+
+    @Test
+    void profileTypeDefaultsToUnknown() throws Exception {
+        String json = lead("5", "\"x\"").replace("\"profile_type\":\"hustler\",", "");
+        assertEquals("unknown", assertInstanceOf(LeadValidator.Accepted.class, validate(json)).lead().profileType());
+    }
+}

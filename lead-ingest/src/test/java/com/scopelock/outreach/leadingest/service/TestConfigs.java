@@ -1,0 +1,22 @@
+package com.scopelock.outreach.leadingest.service;
+
+import com.scopelock.outreach.leadingest.config.IngestConfig;
+
+import java.time.Duration;
+import java.util.Optional;
+
+final class TestConfigs {
+    private TestConfigs() {
+    }
+
+    static IngestConfig defaults() {
+        return new IngestConfig() {
+            public int maxNameLength() { return 256; }
+            public int maxSnippetLength() { return 1000; }
+            public int maxListedRejections() { return 10_000; }
+            public int maxInFlight() { return 100; }
+            public Duration reportRetention() { return Duration.ofHours(1); }
+            public Optional<String> spoolDir() { return Optional.empty(); }
+        };
+    }
+}
