@@ -1,0 +1,133 @@
+package com.scopelock.outreach.telegram.sim;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Command-line control of the simulated Telegram, for harnesses in other processes. Prints one JSON line per
+ * answer, labelled "simulated". Usage: {@code SimulatedTelegramCli --world DIR COMMAND ARGS…} (or env
+ * SIMULATED_TELEGRAM_WORLD); run without arguments for the command list.
+ */
+public final class SimulatedTelegramCli {
+    static final String USAGE = """
+            SIMULATED TELEGRAM control — usage: SimulatedTelegramCli --world DIR COMMAND [ARGS]
+              add-account PHONE FIRST_NAME [LAST_NAME [USERNAME]]   -> {"user_id":…}
+              set-password ACCOUNT PASSWORD [HINT]                   (2FA on; ACCOUNT = phone or user id)
+              qr-rotation MILLIS                                     (for logins started afterwards)
+              pending-qr                                             -> current links of pending QR logins
+              scan LINK_OR_TOKEN ACCOUNT                             (the phone scans the QR code)
+              lead-writes ACCOUNT LEAD_USERNAME_OR_ID LEAD_FIRST_NAME TEXT…
+              owner-writes ACCOUNT CHAT_ID TEXT…                     (outgoing message from the phone)
+              revoke ACCOUNT                                         (terminate all its sessions)
+              flood ACCOUNT SECONDS                                  (429 "retry after N")
+              network down|up
+              sessions ACCOUNT
+              show                                                   (the whole world as JSON)
+            """;
+
+    private SimulatedTelegramCli() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        String world = System.getenv("SIMULATED_TELEGRAM_WORLD");
+        if (rest.size() >= 2 && rest.getFirst().equals("--world")) {
+            world = rest.get(1);
+            rest = rest.subList(2, rest.size());
+        }
+        if (world == null || rest.isEmpty()) {
+            err.print(USAGE);
+            return 2;
+        }
+        try {
+            out.println(execute(new SimulatedTelegramControl(Path.of(world)), rest));
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("{\"simulated\":true,\"error\":" + quote(String.valueOf(e.getMessage())) + "}");
+            return 1;
+        }
+    }
+
+    private static String execute(SimulatedTelegramControl control, List<String> a) {
+        String command = a.getFirst();
+        return switch (command) {
+            case "add-account" -> result("user_id", control.addAccount(arg(a, 1), arg(a, 2), opt(a, 3), opt(a, 4)));
+            case "set-password" -> {
+                control.setPassword(arg(a, 1), arg(a, 2), opt(a, 3));
+                yield result("ok", true);
+            }
+            case "qr-rotation" -> {
+                control.setQrRotation(Duration.ofMillis(Long.parseLong(arg(a, 1))));
+                yield result("ok", true);
+            }
+            case "pending-qr" -> result("pending", control.pendingQrLogins());
+            case "scan" -> result("user_id", control.scan(arg(a, 1), arg(a, 2)));
+            case "lead-writes" -> result("message", control.leadWrites(arg(a, 1), arg(a, 2), arg(a, 3), text(a, 4)));
+            case "owner-writes" ->
+                    result("message", control.ownerWrites(arg(a, 1), Long.parseLong(arg(a, 2)), text(a, 3)));
+            case "revoke" -> result("revoked", control.revokeSessions(arg(a, 1)));
+            case "flood" -> {
+                control.floodWait(arg(a, 1), Duration.ofSeconds(Long.parseLong(arg(a, 2))));
+                yield result("ok", true);
+            }
+            case "network" -> {
+                control.setNetworkDown(switch (arg(a, 1)) {
+                    case "down" -> true;
+                    case "up" -> false;
+                    default -> throw new IllegalArgumentException("network down|up");
+                });
+                yield result("ok", true);
+            }
+            case "sessions" -> result("sessions", control.sessions(arg(a, 1)).stream()
+                    .map(s -> java.util.Map.of("user_id", s.userId(), "created_at", s.createdAt().toString(),
+                            "device_model", s.deviceModel(), "revoked", s.revoked()))
+                    .toList());
+            case "show" -> write(control.snapshot());
+            default -> throw new IllegalArgumentException("unknown command " + command + "\n" + USAGE);
+        };
+    }
+
+    private static String result(String key, Object value) {
+        return write(java.util.Map.of("simulated", true, key, value));
+    }
+
+    private static String write(Object value) {
+        try {
+            return SimWorldStore.MAPPER.writer().without(
+                    com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String quote(String s) {
+        return write(s);
+    }
+
+    private static String arg(List<String> a, int i) {
+        if (a.size() <= i) {
+            throw new IllegalArgumentException("missing argument " + i + " of " + a.getFirst() + "\n" + USAGE);
+        }
+        return a.get(i);
+    }
+
+    private static String opt(List<String> a, int i) {
+        return a.size() > i ? a.get(i) : null;
+    }
+
+    private static String text(List<String> a, int from) {
+        arg(a, from);
+        return String.join(" ", a.subList(from, a.size()));
+    }
+}
