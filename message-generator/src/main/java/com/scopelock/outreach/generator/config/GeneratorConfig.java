@@ -1,0 +1,106 @@
+package com.scopelock.outreach.generator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Every setting of message-generator; the README lists each with its environment variable. */
+@ConfigMapping(prefix = "generator")
+public interface GeneratorConfig {
+
+    Cli cli();
+
+    Message message();
+
+    Template template();
+
+    Labels labels();
+
+    /** How long a request may be answered after it was published; older ones are skipped (nobody waits). */
+    @WithDefault("120s")
+    Duration maxRequestAge();
+
+    /** Completed answers kept per correlation id, so a redelivered request is answered without a new CLI run. */
+    @WithDefault("1000")
+    int answerCacheSize();
+
+    interface Cli {
+        /** The executable and its fixed arguments, run without a shell. */
+        @WithDefault("claude,-p")
+        List<String> command();
+
+        /** Appended after {@link #command()}: disables every tool and MCP server of the Claude CLI. */
+        @WithDefault("--tools=,--strict-mcp-config,--max-turns,1,--output-format,text")
+        List<String> extraArgs();
+
+        /** Per run; the whole process tree is killed when it passes. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        @WithDefault("4")
+        int maxConcurrent();
+
+        /** Runs waiting for a slot; beyond this a request fails fast (template with a warning). */
+        @WithDefault("16")
+        int queueCapacity();
+
+        @WithDefault("65536")
+        int maxStdoutChars();
+
+        @WithDefault("4096")
+        int maxStderrChars();
+    }
+
+    interface Message {
+        /** The persona that signs the prompt. */
+        @WithDefault("Maya")
+        String persona();
+
+        @WithDefault("ScopeLock – an AI-human agency helping junior developers build real client projects with AI guidance. We are looking for people to join the team.")
+        String pitch();
+
+        @WithDefault("Interested in hearing more?")
+        String callToActionExample();
+
+        @WithDefault("500")
+        int maxChars();
+
+        /** All CLI time for one request (including a retry and waiting for a slot). */
+        @WithDefault("10s")
+        Duration totalBudget();
+
+        /** Retry once on invalid output when at least this much of the budget is left. */
+        @WithDefault("3s")
+        Duration minRetryBudget();
+
+        @WithDefault("true")
+        boolean retryInvalidOutput();
+    }
+
+    interface Template {
+        @WithDefault("Hey {name}, came across your profile and noticed your {profile_type} skills. We're ScopeLock – an AI-human agency helping junior developers build real projects with AI guidance. Interested in hearing more about joining our team? Let me know!")
+        String text();
+
+        /** Words used for {profile_type}, e.g. generator.template.profile-labels.unknown=community. */
+        Map<String, String> profileLabels();
+
+        @WithDefault("there")
+        String nameWhenMissing();
+    }
+
+    interface Labels {
+        /** false: label replies with the keyword rules only. */
+        @WithDefault("true")
+        boolean useCli();
+
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Longer reply text is cut before it goes into the prompt. */
+        @WithDefault("2000")
+        int maxReplyChars();
+    }
+}

@@ -1,0 +1,77 @@
+package com.scopelock.outreach.generator.config;
+
+import com.scopelock.outreach.generator.service.CliSettings;
+import com.scopelock.outreach.generator.service.ClaudeCliClient;
+import com.scopelock.outreach.generator.service.DataFence;
+import com.scopelock.outreach.generator.service.FallbackTemplate;
+import com.scopelock.outreach.generator.service.GenerationSettings;
+import com.scopelock.outreach.generator.service.GeneratorMetrics;
+import com.scopelock.outreach.generator.service.HookSelector;
+import com.scopelock.outreach.generator.service.LabelParser;
+import com.scopelock.outreach.generator.service.MessageGenerationService;
+import com.scopelock.outreach.generator.service.MessageValidator;
+import com.scopelock.outreach.generator.service.PromptBuilder;
+import com.scopelock.outreach.generator.service.PromptSettings;
+import com.scopelock.outreach.generator.service.ReplyLabelService;
+import com.scopelock.outreach.generator.service.RuleBasedLabeler;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/** Builds the plain service classes from {@link GeneratorConfig}; they stay free of CDI so tests build them directly. */
+@Singleton
+public class ServiceProducers {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    ClaudeCliClient cliClient(GeneratorConfig config) {
+        return new ClaudeCliClient(CliSettings.from(config.cli()));
+    }
+
+    void closeCli(@Disposes ClaudeCliClient cli) {
+        cli.close();
+    }
+
+    @Produces
+    @Singleton
+    GeneratorMetrics metrics(MeterRegistry registry, ClaudeCliClient cli) {
+        return new GeneratorMetrics(registry, cli);
+    }
+
+    @Produces
+    @Singleton
+    MessageValidator validator(GeneratorConfig config) {
+        return new MessageValidator(config.message().maxChars());
+    }
+
+    @Produces
+    @Singleton
+    PromptBuilder prompts(GeneratorConfig config) {
+        return new PromptBuilder(PromptSettings.from(config.message()), new DataFence());
+    }
+
+    @Produces
+    @Singleton
+    MessageGenerationService generation(GeneratorConfig config, ClaudeCliClient cli, PromptBuilder prompts,
+                                        MessageValidator validator, GeneratorMetrics metrics, Clock clock) {
+        return new MessageGenerationService(cli, new HookSelector(), prompts, validator,
+                FallbackTemplate.from(config.template(), validator), metrics, GenerationSettings.from(config), clock);
+    }
+
+    @Produces
+    @Singleton
+    ReplyLabelService labels(GeneratorConfig config, ClaudeCliClient cli, PromptBuilder prompts,
+                             GeneratorMetrics metrics, Clock clock) {
+        return new ReplyLabelService(cli, prompts, new LabelParser(), new RuleBasedLabeler(), metrics,
+                config.labels().useCli(), config.labels().timeout(), config.labels().maxReplyChars(), clock);
+    }
+}
