@@ -23,6 +23,7 @@ import java.util.function.LongSupplier;
  */
 final class SimulatedClientSession {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long STALE_LOGIN_MILLIS = 15 * 60_000;
 
     private enum Phase { NEW, WAIT_PARAMETERS, WAIT_PHONE, WAIT_QR, WAIT_PASSWORD, READY, CLOSED }
 
@@ -205,6 +206,9 @@ final class SimulatedClientSession {
     }
 
     private ObjectNode close() {
+        if (phase == Phase.WAIT_QR && loginId != null) {
+            store.update(w -> w.qrLogins.remove(loginId)); // nobody will show this QR code any more
+        }
         if (phase != Phase.CLOSED) {
             emitState("authorizationStateClosing");
             afterAnswer = () -> {
@@ -265,6 +269,8 @@ final class SimulatedClientSession {
             l.loginId = id;
             l.createdAtMillis = now;
             l.rotationMillis = w.qrRotationMillis;
+            // logins left behind by crashed processes
+            w.qrLogins.values().removeIf(stale -> now - stale.createdAtMillis > STALE_LOGIN_MILLIS);
             w.qrLogins.put(id, l);
             if (loginId != null) {
                 w.qrLogins.remove(loginId);
