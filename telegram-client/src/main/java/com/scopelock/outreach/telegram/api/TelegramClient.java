@@ -41,6 +41,18 @@ public interface TelegramClient extends AutoCloseable {
 
     // ---- typed helpers ----
 
+    /**
+     * Answers {@code authorizationStateWaitTdlibParameters} with {@code parameters} and completes with the state
+     * that follows: {@link AuthorizationState.WaitPhoneNumber} for a new database directory (start a QR login),
+     * {@link AuthorizationState.Ready} for one that holds a session (e.g. unsealed by the reply monitor).
+     */
+    default CompletableFuture<AuthorizationState> open(TdlibParameters parameters, Duration timeout) {
+        return awaitAuthorizationState(s -> s instanceof AuthorizationState.WaitTdlibParameters, timeout)
+                .thenCompose(s -> setTdlibParameters(parameters))
+                .thenCompose(ok -> awaitAuthorizationState(s -> !(s instanceof AuthorizationState.WaitTdlibParameters),
+                        timeout));
+    }
+
     default CompletableFuture<Void> setTdlibParameters(TdlibParameters parameters) {
         return send(new TdFunction.SetTdlibParameters(parameters)).thenApply(ok -> null);
     }

@@ -9,10 +9,21 @@ final class SimLog {
     }
 
     static void info(String format, Object... args) {
-        LOG.log(System.Logger.Level.INFO, PREFIX + format, args);
+        LOG.log(System.Logger.Level.INFO, PREFIX + format, plain(args));
     }
 
     static void warn(String format, Object... args) {
-        LOG.log(System.Logger.Level.WARNING, PREFIX + format, args);
+        LOG.log(System.Logger.Level.WARNING, PREFIX + format, plain(args));
+    }
+
+    /** Ids as plain digits, not "5,000,000,001". */
+    private static Object[] plain(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Number) {
+                out[i] = out[i].toString();
+            }
+        }
+        return out;
     }
 }

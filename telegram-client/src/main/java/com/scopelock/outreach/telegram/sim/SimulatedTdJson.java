@@ -2,6 +2,7 @@ package com.scopelock.outreach.telegram.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.scopelock.outreach.telegram.api.Json;
+import com.scopelock.outreach.telegram.guard.ReadOnlyGuard;
 import com.scopelock.outreach.telegram.tdjson.TdDispatcher;
 import com.scopelock.outreach.telegram.tdjson.TdJsonTransport;
 import java.nio.file.Path;
@@ -71,6 +72,7 @@ public final class SimulatedTdJson extends TdJsonTransport implements AutoClosea
     @Override
     protected void doSend(int clientId, String json) {
         ObjectNode request = Json.parseObject(json);
+        ReadOnlyGuard.check(request); // already checked by send(); a second time here costs nothing
         SimulatedClientSession session = sessions.get(clientId);
         if (session == null) {
             ObjectNode error = SimJson.error(400, "Invalid client identifier");

@@ -29,6 +29,10 @@ public final class SimulatedTelegramCli {
               show                                                   (the whole world as JSON)
             """;
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper OUTPUT =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
+
     private SimulatedTelegramCli() {
     }
 
@@ -104,8 +108,7 @@ public final class SimulatedTelegramCli {
 
     private static String write(Object value) {
         try {
-            return SimWorldStore.MAPPER.writer().without(
-                    com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+            return OUTPUT.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import com.scopelock.outreach.telegram.api.Json;
+import com.scopelock.outreach.telegram.guard.ReadOnlyGuard;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -83,6 +84,7 @@ public final class NativeTdJson extends TdJsonTransport {
 
     @Override
     protected void doSend(int clientId, String json) {
+        ReadOnlyGuard.check(Json.parseObject(json)); // already checked by send(); re-checked on the exact bytes sent
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment request = arena.allocateFrom(json);
             send.invokeExact(clientId, request);
@@ -114,6 +116,11 @@ public final class NativeTdJson extends TdJsonTransport {
         } catch (Throwable t) {
             throw new IllegalStateException("td_receive failed", t);
         }
+    }
+
+    /** The thread that owns td_receive (null until the dispatcher's first receive). */
+    Thread receiveThread() {
+        return receiveThread.get();
     }
 
     /** TDLib's answer stays valid only until the next call: copy it into a Java string at once. */

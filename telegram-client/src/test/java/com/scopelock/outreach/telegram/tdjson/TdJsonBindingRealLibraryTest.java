@@ -61,6 +61,20 @@ class TdJsonBindingRealLibraryTest {
     }
 
     @Test
+    void onlyTheDispatcherThreadMayReceive() throws InterruptedException {
+        TdDispatcher dispatcher = TdDispatcher.of(tdjson);
+        assertEquals(dispatcher, TdDispatcher.of(tdjson), "one dispatcher per process");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (tdjson.receiveThread() == null && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals("tdlib-receive", tdjson.receiveThread().getName());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> tdjson.receive(0.0));
+        assertTrue(e.getMessage().contains("one thread"), e.getMessage());
+        assertThrows(IllegalStateException.class, dispatcher::stop, "the real receive thread is never stopped");
+    }
+
+    @Test
     void refusesWritesBeforeTheyReachTheLibrary() {
         assertThrows(ForbiddenTdFunctionException.class,
                 () -> tdjson.send(1, Json.object("sendMessage").put("chat_id", 1)));
