@@ -12,6 +12,8 @@ import java.util.TreeMap;
  */
 public final class SimWorld {
     public String label = "SIMULATED TELEGRAM WORLD";
+    /** Incremented by every change. */
+    public long version;
     public long nextUserId = 5_000_000_001L;
     public long nextSeq = 1;
     /** How often a pending QR login's link changes (Telegram: about 30 s). */

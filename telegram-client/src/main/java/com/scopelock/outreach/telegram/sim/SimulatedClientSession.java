@@ -238,7 +238,7 @@ final class SimulatedClientSession {
             throw new UncheckedIOException(e);
         }
         Optional<SimulatedSessionMarker> marker = SimulatedSessionMarker.read(databaseDirectory);
-        SimWorld world = store.read();
+        SimWorld world = store.current();
         if (marker.isPresent()) {
             SimWorld.Session session = world.sessions.get(marker.get().sessionId());
             if (session != null && !session.revoked) {
@@ -289,7 +289,7 @@ final class SimulatedClientSession {
         if (phase != Phase.WAIT_PASSWORD) {
             throw new SimError(400, "Unexpected checkAuthenticationPassword");
         }
-        SimWorld.User user = store.read().user(pendingUserId);
+        SimWorld.User user = store.current().user(pendingUserId);
         String given = SimQr.sha256Hex(request.path("password").asText(""));
         if (user == null || !given.equals(user.passwordSha256)) {
             SimLog.info("client {0}: wrong 2FA password", clientId);
@@ -345,7 +345,7 @@ final class SimulatedClientSession {
         if (phase != Phase.READY) {
             throw new SimError(401, "Unauthorized");
         }
-        SimWorld world = store.read();
+        SimWorld world = store.current();
         SimWorld.Session session = world.sessions.get(sessionId);
         if (session == null || session.revoked) {
             throw new SimError(401, "Unauthorized");
@@ -372,7 +372,7 @@ final class SimulatedClientSession {
     }
 
     private boolean parkIfOffline(ObjectNode request) {
-        if (store.read().networkDown) {
+        if (store.current().networkDown) {
             parked.add(request);
             return true;
         }
@@ -384,10 +384,10 @@ final class SimulatedClientSession {
             case NEW, WAIT_PARAMETERS -> Json.object("authorizationStateWaitTdlibParameters");
             case WAIT_PHONE -> Json.object("authorizationStateWaitPhoneNumber");
             case WAIT_QR -> Json.object("authorizationStateWaitOtherDeviceConfirmation")
-                    .put("link", SimQr.link(store.read().qrLogins.getOrDefault(loginId, new SimWorld.QrLogin()),
+                    .put("link", SimQr.link(store.current().qrLogins.getOrDefault(loginId, new SimWorld.QrLogin()),
                             qrEpoch));
             case WAIT_PASSWORD -> Json.object("authorizationStateWaitPassword")
-                    .put("password_hint", store.read().user(pendingUserId).passwordHint);
+                    .put("password_hint", store.current().user(pendingUserId).passwordHint);
             case READY -> Json.object("authorizationStateReady");
             case CLOSED -> Json.object("authorizationStateClosed");
         };

@@ -115,7 +115,7 @@ public final class SimulatedTdJson extends TdJsonTransport implements AutoClosea
             if (sessions.isEmpty()) {
                 return;
             }
-            SimWorld world = store.read();
+            SimWorld world = store.current();
             // closed sessions stay (and answer 401 / "Request aborted") — they are a few small objects
             for (SimulatedClientSession session : sessions.values()) {
                 session.tick(world);
