@@ -1,6 +1,7 @@
 package com.scopelock.outreach.leadingest.rest;
 
 import com.scopelock.outreach.leadingest.service.ImportInProgressException;
+import com.scopelock.outreach.model.ApiError;
 import com.scopelock.outreach.leadingest.service.ImportRegistry;
 import com.scopelock.outreach.leadingest.service.ImportReport;
 import com.scopelock.outreach.leadingest.service.ImportService;

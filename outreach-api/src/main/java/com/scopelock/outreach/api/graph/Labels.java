@@ -1,0 +1,13 @@
+package com.scopelock.outreach.api.graph;
+
+/** Node labels and relationship types: constants, never user data. */
+public final class Labels {
+    public static final String CONTACT_LEAD = "U4_Contact_Lead";
+    public static final String OUTREACH_MESSAGE = "U4_Outreach_Message";
+    public static final String TELEGRAM_SESSION = "U4_Telegram_Session";
+    public static final String TELEGRAM_CONVERSATION = "U4_Telegram_Conversation";
+    public static final String TELEGRAM_REPLY = "U4_Telegram_Reply";
+
+    private Labels() {
+    }
+}

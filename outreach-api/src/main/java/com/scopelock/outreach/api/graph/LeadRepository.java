@@ -1,0 +1,212 @@
+package com.scopelock.outreach.api.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.scopelock.outreach.api.config.GraphConfig;
+import com.scopelock.outreach.model.JsonCodec;
+import com.scopelock.outreach.model.LeadData;
+import com.scopelock.outreach.model.LeadUpserted;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code U4_Contact_Lead} nodes: upserts from lead-ingest, the queue's reads, one lead with its messages. */
+@ApplicationScoped
+public class LeadRepository {
+    static final String UPSERT = """
+            UNWIND $leads AS l
+            MERGE (c:U4_Contact_Lead {telegram_id: l.telegram_id})
+            ON CREATE SET c.slug = l.slug, c.outreach_status = 'pending', c.created_at = $now, c.created_by = l.actor
+            SET c.name = l.name, c.chat_type = l.chat_type, c.profile_type = l.profile_type,
+                c.supervisor_score = l.supervisor_score, c.hustler_score = l.hustler_score,
+                c.total_score = l.total_score, c.top_signals = l.top_signals, c.sample_messages = l.sample_messages,
+                c.matching_messages = l.matching_messages, c.analysis_data = l.analysis_data,
+                c.updated_at = $now, c.updated_by = l.actor
+            RETURN count(c) AS written""";
+
+    static final String PENDING_COUNTS = """
+            MATCH (c:U4_Contact_Lead) WHERE c.outreach_status = 'pending'
+            RETURN c.profile_type AS profile_type, c.total_score AS total_score, count(c) AS leads""";
+
+    static final String QUEUE_COLUMNS = """
+            RETURN c.slug AS id, c.name AS name, c.telegram_id AS telegram_id, c.profile_type AS profile_type,
+                   c.supervisor_score AS supervisor_score, c.hustler_score AS hustler_score,
+                   c.total_score AS total_score, c.top_signals AS top_signals,
+                   c.sample_messages AS sample_messages, c.outreach_status AS outreach_status""";
+
+    /** One score bucket of the queue, served by the total_score index; ties broken by telegram_id. */
+    static final String PENDING_WITH_SCORE = """
+            MATCH (c:U4_Contact_Lead)
+            WHERE c.total_score = $score AND c.outreach_status = 'pending'
+              AND ($profile_type IS NULL OR c.profile_type = $profile_type)
+            """ + QUEUE_COLUMNS + """
+
+            ORDER BY c.telegram_id ASC SKIP $skip LIMIT $limit""";
+
+    static final String BY_SLUG = """
+            MATCH (c:U4_Contact_Lead {slug: $slug})
+            """ + QUEUE_COLUMNS + """
+            , c.chat_type AS chat_type, c.matching_messages AS matching_messages, c.analysis_data AS analysis_data,
+                   c.contacted_at AS contacted_at, c.replied_at AS replied_at, c.created_at AS created_at,
+                   c.updated_at AS updated_at""";
+
+    private static final int TOP_SIGNALS = 3;
+    private static final int SAMPLE_MESSAGES = 3;
+
+    private final FalkorGraphClient graph;
+    private final GraphConfig config;
+
+    public LeadRepository(FalkorGraphClient graph, GraphConfig config) {
+        this.graph = graph;
+        this.config = config;
+    }
+
+    /** MERGE on telegram_id: profile data is updated, status, claims and contact dates are never reset. */
+    public Uni<Integer> upsert(List<LeadUpserted> events) {
+        List<List<LeadUpserted>> chunks = new ArrayList<>();
+        for (int i = 0; i < events.size(); i += config.upsertChunkSize()) {
+            chunks.add(events.subList(i, Math.min(events.size(), i + config.upsertChunkSize())));
+        }
+        String now = Instant.now().toString();
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndConcatenate(chunk -> graph.write(UPSERT,
+                        Map.of("now", now, "leads", chunk.stream().map(LeadRepository::row).toList())))
+                .collect().in(() -> new int[1], (sum, result) -> sum[0] += (int) result.row(0).number("written"))
+                .map(sum -> sum[0]);
+    }
+
+    public Uni<Map<String, Map<Integer, Long>>> pendingCountsByTypeAndScore() {
+        return graph.read(PENDING_COUNTS, Map.of()).map(result -> {
+            Map<String, Map<Integer, Long>> counts = new HashMap<>();
+            for (GraphResult.Row row : result.all()) {
+                counts.computeIfAbsent(row.string("profile_type"), k -> new HashMap<>())
+                        .put((int) row.number("total_score"), row.number("leads"));
+            }
+            return counts;
+        });
+    }
+
+    public Uni<List<QueueLead>> pendingWithScore(int score, String profileType, long skip, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("score", score);
+        params.put("profile_type", profileType);
+        params.put("skip", skip);
+        params.put("limit", limit);
+        return graph.read(PENDING_WITH_SCORE, params)
+                .map(result -> result.all().stream().map(LeadRepository::queueLead).toList());
+    }
+
+    public Uni<Optional<LeadDetail>> bySlug(String slug) {
+        return graph.read(BY_SLUG, Map.of("slug", slug)).map(result -> result.isEmpty()
+                ? Optional.empty()
+                : Optional.of(detail(result.row(0))));
+    }
+
+    public record QueueLead(String id, String name, long telegramId, String profileType, int supervisorScore,
+                            int hustlerScore, int totalScore, List<String> topSignals, List<String> sampleMessages,
+                            String outreachStatus) {
+    }
+
+    public record LeadDetail(QueueLead lead, String chatType, JsonNode matchingMessages, JsonNode analysisData,
+                             String contactedAt, String repliedAt, String createdAt, String updatedAt) {
+    }
+
+    private static QueueLead queueLead(GraphResult.Row row) {
+        return new QueueLead(row.string("id"), row.string("name"), row.number("telegram_id"),
+                row.string("profile_type"), (int) row.number("supervisor_score"), (int) row.number("hustler_score"),
+                (int) row.number("total_score"), stringList(row.string("top_signals")),
+                stringList(row.string("sample_messages")), row.string("outreach_status"));
+    }
+
+    private static LeadDetail detail(GraphResult.Row row) {
+        return new LeadDetail(queueLead(row), row.string("chat_type"), json(row.string("matching_messages")),
+                json(row.string("analysis_data")), row.string("contacted_at"), row.string("replied_at"),
+                row.string("created_at"), row.string("updated_at"));
+    }
+
+    private static Map<String, Object> row(LeadUpserted event) {
+        LeadData lead = event.lead();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("telegram_id", lead.telegramId());
+        row.put("slug", slug(lead.name(), lead.telegramId()));
+        row.put("actor", event.owner() == null ? "lead-ingest" : event.owner());
+        row.put("name", lead.name());
+        row.put("chat_type", lead.chatType());
+        row.put("profile_type", lead.profileType());
+        row.put("supervisor_score", lead.supervisorScore());
+        row.put("hustler_score", lead.hustlerScore());
+        row.put("total_score", lead.totalScore());
+        row.put("top_signals", JsonCodec.encode(topSignals(lead)));
+        row.put("sample_messages", JsonCodec.encode(sampleMessages(lead)));
+        row.put("matching_messages", JsonCodec.encode(lead.matchingMessages()));
+        row.put("analysis_data", JsonCodec.encode(lead.analysisData()));
+        return row;
+    }
+
+    /** Signals by strength (ties by name), from the analysis' {@code signals}, else from the matching messages. */
+    static List<String> topSignals(LeadData lead) {
+        JsonNode signals = lead.analysisData() == null ? null : lead.analysisData().get("signals");
+        if (signals != null && signals.isObject() && !signals.isEmpty()) {
+            List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(signals.properties());
+            entries.sort(Comparator.<Map.Entry<String, JsonNode>>comparingDouble(e -> -e.getValue().asDouble())
+                    .thenComparing(Map.Entry::getKey));
+            return entries.stream().limit(TOP_SIGNALS).map(Map.Entry::getKey).toList();
+        }
+        return lead.matchingMessages().stream().map(m -> m.signalType()).distinct().limit(TOP_SIGNALS).toList();
+    }
+
+    static List<String> sampleMessages(LeadData lead) {
+        JsonNode samples = lead.analysisData() == null ? null : lead.analysisData().get("sample_messages");
+        List<String> out = new ArrayList<>();
+        if (samples != null && samples.isArray()) {
+            samples.forEach(s -> {
+                if (s.isTextual() && !out.contains(s.textValue()) && out.size() < SAMPLE_MESSAGES) {
+                    out.add(s.textValue());
+                }
+            });
+        }
+        lead.matchingMessages().forEach(m -> {
+            if (!out.contains(m.textSnippet()) && out.size() < SAMPLE_MESSAGES) {
+                out.add(m.textSnippet());
+            }
+        });
+        return out;
+    }
+
+    /** {@code contact-<name in kebab-case ASCII>-<telegram_id>}, e.g. contact-liam-7944133972. */
+    public static String slug(String name, long telegramId) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (ascii.length() > 40) {
+            ascii = ascii.substring(0, 40).replaceAll("-+$", "");
+        }
+        return ascii.isEmpty() ? "contact-" + telegramId : "contact-" + ascii + "-" + telegramId;
+    }
+
+    private static List<String> stringList(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        json(json).forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static JsonNode json(String json) {
+        try {
+            return json == null ? JsonCodec.mapper().nullNode() : JsonCodec.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package com.scopelock.outreach.api.messaging;
+
+import com.scopelock.outreach.api.service.LeadUpsertService;
+import com.scopelock.outreach.model.JsonCodec;
+import com.scopelock.outreach.model.LeadUpserted;
+import com.scopelock.outreach.model.Topics;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes lead upserts to the graph in batches (one UNWIND MERGE per chunk). Idempotent: replaying a batch
+ * merges the same nodes again. Poison records go to the dead-letter topic and the batch goes on; while
+ * FalkorDB is unreachable the batch is retried with back-off, never dropped.
+ */
+@ApplicationScoped
+public class LeadUpsertConsumer {
+    private static final Logger LOG = Logger.getLogger(LeadUpsertConsumer.class);
+
+    private final LeadUpsertService service;
+    private final DeadLetterPublisher deadLetters;
+
+    public LeadUpsertConsumer(LeadUpsertService service, DeadLetterPublisher deadLetters) {
+        this.service = service;
+        this.deadLetters = deadLetters;
+    }
+
+    @Incoming(Topics.LEAD_UPSERTS)
+    public Uni<Void> consume(List<String> payloads) {
+        List<LeadUpserted> events = new ArrayList<>(payloads.size());
+        for (String payload : payloads) {
+            try {
+                events.add(JsonCodec.decode(payload, LeadUpserted.class));
+            } catch (JsonCodec.PoisonRecordException e) {
+                deadLetters.send(Topics.LEAD_UPSERTS, payload, e.getMessage());
+            }
+        }
+        // the graph being away is not the records' fault: keep the batch (and the partition) until it is back
+        return service.upsert(events)
+                .onFailure().invoke(e -> LOG.warnf("writing %d leads failed, retrying: %s", events.size(), e.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
+                .invoke(written -> LOG.debugf("wrote %d leads", written))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,96 @@
+package com.scopelock.outreach.api.rest;
+
+import com.scopelock.outreach.api.config.QueueConfig;
+import com.scopelock.outreach.api.graph.LeadRepository;
+import com.scopelock.outreach.api.service.QueueQuery;
+import com.scopelock.outreach.api.service.QueueService;
+import com.scopelock.outreach.model.ApiError;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Set;
+
+@Path("/api/outreach")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class QueueResource {
+    private static final Set<String> PROFILE_TYPES = Set.of("supervisor", "hustler", "both", "unknown");
+    private static final long MAX_OFFSET = 10_000_000;
+
+    private final QueueService queue;
+    private final LeadRepository leads;
+    private final QueueConfig config;
+
+    public QueueResource(QueueService queue, LeadRepository leads, QueueConfig config) {
+        this.queue = queue;
+        this.leads = leads;
+        this.config = config;
+    }
+
+    public record QueueAnswer(List<LeadRepository.QueueLead> contacts, long totalCount, long filteredCount,
+                              int limit, long offset) {
+    }
+
+    /** Pending leads, best total score first; {@code total_count} counts the whole queue, {@code filtered_count} the matches. */
+    @GET
+    @Path("/queue")
+    public Uni<Response> queue(@QueryParam("profile_type") String profileType, @QueryParam("min_score") String minScore,
+                               @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        QueueQuery query;
+        try {
+            if (profileType != null && !profileType.isEmpty() && !PROFILE_TYPES.contains(profileType)) {
+                throw new BadParameter("profile_type", "must be one of " + PROFILE_TYPES.stream().sorted().toList());
+            }
+            query = new QueueQuery(profileType == null || profileType.isEmpty() ? null : profileType,
+                    (int) integer("min_score", minScore, 0, 0, QueueService.MAX_TOTAL_SCORE),
+                    (int) integer("limit", limit, config.defaultLimit(), 1, config.maxLimit()),
+                    integer("offset", offset, 0, 0, MAX_OFFSET));
+        } catch (BadParameter e) {
+            return Uni.createFrom().item(Response.status(400)
+                    .entity(ApiError.of("invalid_parameter", e.parameter + " " + e.getMessage())).build());
+        }
+        return queue.page(query).map(page -> Response.ok(new QueueAnswer(page.contacts(), page.totalCount(),
+                page.filteredCount(), query.limit(), query.offset())).build());
+    }
+
+    @GET
+    @Path("/contacts/{id}")
+    public Uni<Response> contact(@PathParam("id") String id) {
+        return leads.bySlug(id).map(found -> found
+                .map(detail -> Response.ok(ContactAnswer.of(detail)).build())
+                .orElseGet(() -> Response.status(404).entity(ApiError.of("contact_not_found", "no contact " + id)).build()));
+    }
+
+    private static long integer(String name, String raw, long fallback, long min, long max) {
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        long value;
+        try {
+            value = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new BadParameter(name, "must be an integer, got '" + raw + "'");
+        }
+        if (value < min || value > max) {
+            throw new BadParameter(name, "must be from " + min + " to " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    private static final class BadParameter extends RuntimeException {
+        final String parameter;
+
+        BadParameter(String parameter, String message) {
+            super(message, null, false, false);
+            this.parameter = parameter;
+        }
+    }
+}
