@@ -175,4 +175,29 @@ class MessageGenerationServiceTest {
                 answer.messageText());
         assertNull(answer.personalizationContext().hook());
     }
+
+    @Test
+    void whenTheCliHangsEveryRequestIsAnsweredWithinTheBudgetAndNothingPilesUp(@TempDir Path tmp) throws Exception {
+        Services s = new Services(List.of(FakeCli.path("slow.sh"), tmp.resolve("pid").toString()),
+                Duration.ofSeconds(10), 2, 4);
+        opened.add(s);
+        MessageGenerationService generation = s.generation(Duration.ofSeconds(2));
+        long start = System.nanoTime();
+        List<CompletableFuture<MessageGenerated>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            answers.add(generation.generate(Leads.liam()));
+        }
+        long slowest = 0;
+        for (var f : answers) {
+            MessageGenerated answer = await(f);
+            assertEquals("generic-template", answer.generatedBy());
+            slowest = Math.max(slowest, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        }
+        assertTrue(slowest < 2600, "all 20 answered within the 2 s budget (+ kill): " + slowest + " ms");
+        assertEquals(0, s.cli.activeRuns());
+        assertEquals(0, s.cli.queueDepth());
+        assertEquals(2.0, s.fallbacks("timeout"));
+        assertEquals(18.0, s.fallbacks("busy"), "4 expired in the queue, 14 rejected at once");
+        System.out.printf("[measure] 20 requests, hanging CLI, 2 s budget: all answered after %d ms%n", slowest);
+    }
 }
