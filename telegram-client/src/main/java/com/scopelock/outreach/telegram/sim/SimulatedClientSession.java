@@ -94,11 +94,16 @@ final class SimulatedClientSession {
         }
     }
 
-    /** Called by the poller: QR rotation and scans, revocation, new messages, network changes. */
-    synchronized void tick(SimWorld world) {
+    /**
+     * Called by the poller: QR rotation and scans, revocation, new messages, network changes. The world is read
+     * under this session's lock, so it is never older than what this session itself just wrote (a stale snapshot
+     * would, e.g., not yet contain the session created by a login a moment ago and look "revoked").
+     */
+    synchronized void tick() {
         if (phase == Phase.NEW || phase == Phase.CLOSED) {
             return;
         }
+        SimWorld world = store.current();
         if (networkDown == null || networkDown != world.networkDown) {
             networkDown = world.networkDown;
             emit(SimJson.updateConnectionState(networkDown));

@@ -115,10 +115,9 @@ public final class SimulatedTdJson extends TdJsonTransport implements AutoClosea
             if (sessions.isEmpty()) {
                 return;
             }
-            SimWorld world = store.current();
             // closed sessions stay (and answer 401 / "Request aborted") — they are a few small objects
             for (SimulatedClientSession session : sessions.values()) {
-                session.tick(world);
+                session.tick();
             }
         } catch (RuntimeException e) {
             SimLog.warn("poller failed: {0}", e.toString());

@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 public final class JsonTelegramClient implements TelegramClient {
     private static final System.Logger LOG = System.getLogger(JsonTelegramClient.class.getName());
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
+    private static final ExecutorService WAITERS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final TdDispatcher dispatcher;
     private final int id;
@@ -126,7 +127,8 @@ public final class JsonTelegramClient implements TelegramClient {
             state = newState;
             for (Waiter waiter : waiters) {
                 if (waiter.condition().test(newState)) {
-                    waiter.future().complete(newState);
+                    // off the receive thread: whatever the caller chained to the future must not block it
+                    WAITERS.execute(() -> waiter.future().complete(newState));
                 }
             }
         }

@@ -121,6 +121,22 @@ class SimulatedTelegramTest {
     }
 
     @Test
+    void aFreshLoginIsNeverMistakenForARevokedOne() {
+        // regression: the poller once checked revocation against a world read before the login created the session
+        control.setPassword(PHONE, "pw", "");
+        for (int i = 0; i < 25; i++) {
+            TelegramClient client = start(tmp.resolve("db" + i), new CopyOnWriteArrayList<>());
+            control.scan(showQr(client), PHONE);
+            await(client, s -> s instanceof AuthorizationState.WaitPassword);
+            client.checkAuthenticationPassword(Secret.of("pw")).join();
+            await(client, s -> s instanceof AuthorizationState.Ready);
+            sleep(30); // a few poller rounds
+            assertInstanceOf(AuthorizationState.Ready.class, client.authorizationState(), "login " + i);
+            client.close();
+        }
+    }
+
+    @Test
     void qrLinkRotates() {
         control.setQrRotation(Duration.ofMillis(150));
         List<String> links = new CopyOnWriteArrayList<>();
