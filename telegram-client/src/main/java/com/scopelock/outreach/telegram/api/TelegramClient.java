@@ -19,7 +19,7 @@ public interface TelegramClient extends AutoCloseable {
     /** True for the simulated Telegram — show it wherever this session's status is shown. */
     boolean simulated();
 
-    /** The last authorization state this client reported. */
+    /** The last authorization state this client reported ({@code Other("unknown")} before the first one). */
     AuthorizationState authorizationState();
 
     /** Completes with the first state (current or future) matching {@code condition}. */

@@ -31,7 +31,8 @@ public final class JsonTelegramClient implements TelegramClient {
     private final Duration defaultTimeout;
     private final ExecutorService events;
     private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
-    private volatile AuthorizationState state = new AuthorizationState.WaitTdlibParameters();
+    /** Until TDLib reports its first state (right after the client is created). */
+    private volatile AuthorizationState state = new AuthorizationState.Other("unknown");
     private volatile boolean closed;
 
     private record Waiter(Predicate<AuthorizationState> condition, CompletableFuture<AuthorizationState> future) {

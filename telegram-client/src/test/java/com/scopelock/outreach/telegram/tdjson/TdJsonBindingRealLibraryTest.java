@@ -121,6 +121,27 @@ class TdJsonBindingRealLibraryTest {
         assertEquals(0, TdDispatcher.of(tdjson).registeredClients());
     }
 
+    @Test
+    void routesUpdatesOfTwoClientsByClientId(@TempDir Path dir) {
+        List<TdUpdate> first = new CopyOnWriteArrayList<>();
+        List<TdUpdate> second = new CopyOnWriteArrayList<>();
+        try (JsonTelegramClient a = JsonTelegramClient.create(tdjson, first::add, Duration.ofSeconds(10));
+             JsonTelegramClient b = JsonTelegramClient.create(tdjson, second::add, Duration.ofSeconds(10))) {
+            assertTrue(a.id() != b.id());
+            AuthorizationState stateA = a.open(TdlibParameters.of(dir.resolve("a"), API_ID, API_HASH)
+                    .withTestDc(true), Duration.ofSeconds(10)).join();
+            assertInstanceOf(AuthorizationState.WaitPhoneNumber.class, stateA);
+            // b got no parameters yet: a's progress must not leak into b
+            assertInstanceOf(AuthorizationState.WaitTdlibParameters.class, b.authorizationState());
+            assertInstanceOf(AuthorizationState.WaitTdlibParameters.class, b.getAuthorizationState().join());
+            AuthorizationState stateB = b.open(TdlibParameters.of(dir.resolve("b"), API_ID, API_HASH)
+                    .withTestDc(true), Duration.ofSeconds(10)).join();
+            assertInstanceOf(AuthorizationState.WaitPhoneNumber.class, stateB);
+        }
+        assertFalse(first.isEmpty());
+        assertFalse(second.isEmpty());
+    }
+
     private static long ms(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
