@@ -39,15 +39,19 @@ public class GeneratedMessagePublisher {
 
         static CompletionStage<Void> send(Emitter<String> emitter, String payload, Object metadata) {
             CompletableFuture<Void> done = new CompletableFuture<>();
-            emitter.send(Message.of(payload,
-                    () -> {
-                        done.complete(null);
-                        return CompletableFuture.completedFuture(null);
-                    },
-                    error -> {
-                        done.completeExceptionally(error);
-                        return CompletableFuture.completedFuture(null);
-                    }).addMetadata(metadata));
+            try {
+                emitter.send(Message.of(payload,
+                        () -> {
+                            done.complete(null);
+                            return CompletableFuture.completedFuture(null);
+                        },
+                        error -> {
+                            done.completeExceptionally(error);
+                            return CompletableFuture.completedFuture(null);
+                        }).addMetadata(metadata));
+            } catch (RuntimeException e) { // e.g. the emitter's buffer is full while Kafka is unreachable
+                done.completeExceptionally(e);
+            }
             return done;
         }
     }
