@@ -111,7 +111,11 @@ final class SimulatedClientSession {
                 List<ObjectNode> retry = new ArrayList<>(parked);
                 parked.clear();
                 retry.forEach(this::handle);
+                world = store.current(); // the retried requests may have changed it (e.g. a login completed)
             }
+        }
+        if (phase == Phase.CLOSED) {
+            return;
         }
         if (phase == Phase.WAIT_QR) {
             tickQr(world);

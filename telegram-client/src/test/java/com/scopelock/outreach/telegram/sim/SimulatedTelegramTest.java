@@ -298,6 +298,26 @@ class SimulatedTelegramTest {
     }
 
     @Test
+    void passwordSentWhileOfflineCompletesTheLoginWhenTheNetworkIsBack() throws Exception {
+        control.setPassword(PHONE, "pw", "");
+        TelegramClient client = start(tmp.resolve("db"), new CopyOnWriteArrayList<>());
+        control.scan(showQr(client), PHONE);
+        await(client, s -> s instanceof AuthorizationState.WaitPassword);
+        control.setNetworkDown(true);
+        sleep(60);
+        CompletableFuture<Void> check = client.checkAuthenticationPassword(Secret.of("pw"));
+        sleep(100);
+        assertFalse(check.isDone());
+        control.setNetworkDown(false);
+        check.get(5, TimeUnit.SECONDS);
+        await(client, s -> s instanceof AuthorizationState.Ready);
+        sleep(100);
+        assertInstanceOf(AuthorizationState.Ready.class, client.authorizationState());
+        assertEquals(accountId, client.getMe().join().id());
+        client.close();
+    }
+
+    @Test
     void logOutEndsTheSession() {
         Path db = tmp.resolve("db");
         TelegramClient client = loggedIn(db);
