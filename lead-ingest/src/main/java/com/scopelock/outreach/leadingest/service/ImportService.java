@@ -68,12 +68,15 @@ public class ImportService {
         }
         Path spool = createSpool();
         try {
+            long started = System.nanoTime();
             Map<Long, Integer> lastIndexById = validateAndSpool(run, body, spool);
+            long parsed = System.nanoTime();
             publishSpooled(run, owner, spool, lastIndexById);
             run.complete();
             ImportReport report = run.snapshot();
-            LOG.infof("import %s by %s: received %d, accepted %d, rejected %d, duplicates %d", importId, owner,
-                    report.received(), report.accepted(), report.rejected(), report.duplicates());
+            LOG.infof("import %s by %s: received %d, accepted %d, rejected %d, duplicates %d; read+validated in %d ms, published in %d ms",
+                    importId, owner, report.received(), report.accepted(), report.rejected(), report.duplicates(),
+                    (parsed - started) / 1_000_000, (System.nanoTime() - parsed) / 1_000_000);
             return report;
         } catch (MalformedLeadFileException e) {
             registry.forget(run);

@@ -4,6 +4,9 @@ import com.scopelock.outreach.api.service.LeadUpsertService;
 import com.scopelock.outreach.model.JsonCodec;
 import com.scopelock.outreach.model.LeadUpserted;
 import com.scopelock.outreach.model.Topics;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,6 +15,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes lead upserts to the graph in batches (one UNWIND MERGE per chunk). Idempotent: replaying a batch
@@ -24,10 +28,15 @@ public class LeadUpsertConsumer {
 
     private final LeadUpsertService service;
     private final DeadLetterPublisher deadLetters;
+    private final Timer batchTimer;
+    private final DistributionSummary batchSizes;
 
-    public LeadUpsertConsumer(LeadUpsertService service, DeadLetterPublisher deadLetters) {
+    public LeadUpsertConsumer(LeadUpsertService service, DeadLetterPublisher deadLetters, MeterRegistry registry) {
         this.service = service;
         this.deadLetters = deadLetters;
+        this.batchTimer = Timer.builder("outreach.lead_upserts.batch.write").description("graph write time of one consumed batch")
+                .publishPercentiles(0.5, 0.95).register(registry);
+        this.batchSizes = DistributionSummary.builder("outreach.lead_upserts.batch.size").register(registry);
     }
 
     @Incoming(Topics.LEAD_UPSERTS)
@@ -40,10 +49,13 @@ public class LeadUpsertConsumer {
                 deadLetters.send(Topics.LEAD_UPSERTS, payload, e.getMessage());
             }
         }
+        batchSizes.record(payloads.size());
+        long started = System.nanoTime();
         // the graph being away is not the records' fault: keep the batch (and the partition) until it is back
         return service.upsert(events)
                 .onFailure().invoke(e -> LOG.warnf("writing %d leads failed, retrying: %s", events.size(), e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
+                .invoke(written -> batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
                 .invoke(written -> LOG.debugf("wrote %d leads", written))
                 .replaceWithVoid();
     }
