@@ -13,7 +13,6 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,21 +33,28 @@ public class LeadRepository {
                 c.updated_at = $now, c.updated_by = l.actor
             RETURN count(c) AS written""";
 
+    /** Pending leads per (profile type, total score, holder of a valid claim or null). */
     static final String PENDING_COUNTS = """
             MATCH (c:U4_Contact_Lead) WHERE c.outreach_status = 'pending'
-            RETURN c.profile_type AS profile_type, c.total_score AS total_score, count(c) AS leads""";
+            RETURN c.profile_type AS profile_type, c.total_score AS total_score,
+                   CASE WHEN c.claimed_until > $now THEN c.claimed_by ELSE null END AS claimant, count(c) AS leads""";
 
     static final String QUEUE_COLUMNS = """
             RETURN c.slug AS id, c.name AS name, c.telegram_id AS telegram_id, c.profile_type AS profile_type,
                    c.supervisor_score AS supervisor_score, c.hustler_score AS hustler_score,
                    c.total_score AS total_score, c.top_signals AS top_signals,
-                   c.sample_messages AS sample_messages, c.outreach_status AS outreach_status""";
+                   c.sample_messages AS sample_messages, c.outreach_status AS outreach_status,
+                   c.claimed_by AS claimed_by, c.claimed_until AS claimed_until""";
 
-    /** One score bucket of the queue, served by the total_score index; ties broken by telegram_id. */
+    /**
+     * One score bucket of the queue, served by the total_score index; ties broken by telegram_id. Unless
+     * {@code $show_claimed}, leads whose valid claim belongs to another member than {@code $owner} are left out.
+     */
     static final String PENDING_WITH_SCORE = """
             MATCH (c:U4_Contact_Lead)
             WHERE c.total_score = $score AND c.outreach_status = 'pending'
               AND ($profile_type IS NULL OR c.profile_type = $profile_type)
+              AND ($show_claimed OR c.claimed_by IS NULL OR c.claimed_by = $owner OR NOT c.claimed_until > $now)
             """ + QUEUE_COLUMNS + """
 
             ORDER BY c.telegram_id ASC SKIP $skip LIMIT $limit""";
@@ -85,51 +91,70 @@ public class LeadRepository {
                 .map(sum -> sum[0]);
     }
 
-    public Uni<Map<String, Map<Integer, Long>>> pendingCountsByTypeAndScore() {
-        return graph.read(PENDING_COUNTS, Map.of()).map(result -> {
-            Map<String, Map<Integer, Long>> counts = new HashMap<>();
+    /** Pending leads counted per profile type, total score and holder of a claim valid at {@code now}. */
+    public Uni<List<PendingBucket>> pendingCounts(Instant now) {
+        return graph.read(PENDING_COUNTS, Map.of("now", GraphTime.format(now))).map(result -> {
+            List<PendingBucket> buckets = new ArrayList<>();
             for (GraphResult.Row row : result.all()) {
-                counts.computeIfAbsent(row.string("profile_type"), k -> new HashMap<>())
-                        .put((int) row.number("total_score"), row.number("leads"));
+                buckets.add(new PendingBucket(row.string("profile_type"), (int) row.number("total_score"),
+                        row.string("claimant"), row.number("leads")));
             }
-            return counts;
+            return buckets;
         });
     }
 
-    public Uni<List<QueueLead>> pendingWithScore(int score, String profileType, long skip, int limit) {
+    public record PendingBucket(String profileType, int totalScore, String claimant, long leads) {
+    }
+
+    /**
+     * @param owner       the member asking; leads claimed by others (claim valid at {@code now}) are left out
+     *                    unless {@code showClaimed}
+     */
+    public Uni<List<QueueLead>> pendingWithScore(int score, String profileType, String owner, boolean showClaimed,
+                                                 Instant now, long skip, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("score", score);
         params.put("profile_type", profileType);
+        params.put("show_claimed", showClaimed);
+        params.put("owner", owner);
+        params.put("now", GraphTime.format(now));
         params.put("skip", skip);
         params.put("limit", limit);
+        String nowText = GraphTime.format(now);
         return graph.read(PENDING_WITH_SCORE, params)
-                .map(result -> result.all().stream().map(LeadRepository::queueLead).toList());
+                .map(result -> result.all().stream().map(row -> queueLead(row, nowText)).toList());
     }
 
     public Uni<Optional<LeadDetail>> bySlug(String slug) {
+        String now = GraphTime.format(Instant.now());
         return graph.read(BY_SLUG, Map.of("slug", slug)).map(result -> result.isEmpty()
                 ? Optional.empty()
-                : Optional.of(detail(result.row(0))));
+                : Optional.of(detail(result.row(0), now)));
     }
 
+    /** {@code claimedBy}/{@code claimedUntil} are null unless a claim is valid now. */
     public record QueueLead(String id, String name, long telegramId, String profileType, int supervisorScore,
                             int hustlerScore, int totalScore, List<String> topSignals, List<String> sampleMessages,
-                            String outreachStatus) {
+                            String outreachStatus, String claimedBy, String claimedUntil) {
     }
 
     public record LeadDetail(QueueLead lead, String chatType, JsonNode matchingMessages, JsonNode analysisData,
                              String contactedAt, String repliedAt, String createdAt, String updatedAt) {
     }
 
-    private static QueueLead queueLead(GraphResult.Row row) {
+    private static QueueLead queueLead(GraphResult.Row row, String now) {
+        String claimedBy = row.string("claimed_by");
+        String claimedUntil = row.string("claimed_until");
+        boolean valid = claimedBy != null && claimedUntil != null && claimedUntil.compareTo(now) > 0;
         return new QueueLead(row.string("id"), row.string("name"), row.number("telegram_id"),
                 row.string("profile_type"), (int) row.number("supervisor_score"), (int) row.number("hustler_score"),
                 (int) row.number("total_score"), stringList(row.string("top_signals")),
-                stringList(row.string("sample_messages")), row.string("outreach_status"));
+                stringList(row.string("sample_messages")), row.string("outreach_status"),
+                valid ? claimedBy : null, valid ? claimedUntil : null);
     }
 
-    private static LeadDetail detail(GraphResult.Row row) {
-        return new LeadDetail(queueLead(row), row.string("chat_type"), json(row.string("matching_messages")),
+    private static LeadDetail detail(GraphResult.Row row, String now) {
+        return new LeadDetail(queueLead(row, now), row.string("chat_type"), json(row.string("matching_messages")),
                 json(row.string("analysis_data")), row.string("contacted_at"), row.string("replied_at"),
                 row.string("created_at"), row.string("updated_at"));
     }

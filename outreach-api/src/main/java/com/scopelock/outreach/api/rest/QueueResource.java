@@ -8,6 +8,7 @@ import com.scopelock.outreach.model.ApiError;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,22 +29,29 @@ public class QueueResource {
     private final QueueService queue;
     private final LeadRepository leads;
     private final QueueConfig config;
+    private final JsonWebToken jwt;
 
-    public QueueResource(QueueService queue, LeadRepository leads, QueueConfig config) {
+    public QueueResource(QueueService queue, LeadRepository leads, QueueConfig config, JsonWebToken jwt) {
         this.queue = queue;
         this.leads = leads;
         this.config = config;
+        this.jwt = jwt;
     }
 
     public record QueueAnswer(List<LeadRepository.QueueLead> contacts, long totalCount, long filteredCount,
                               int limit, long offset) {
     }
 
-    /** Pending leads, best total score first; {@code total_count} counts the whole queue, {@code filtered_count} the matches. */
+    /**
+     * Pending leads, best total score first; {@code total_count} counts the whole queue (claimed leads included),
+     * {@code filtered_count} the matches the caller can page through. {@code show_claimed} (default false) also
+     * shows leads claimed by other members; the caller's own claims are always shown.
+     */
     @GET
     @Path("/queue")
     public Uni<Response> queue(@QueryParam("profile_type") String profileType, @QueryParam("min_score") String minScore,
-                               @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+                               @QueryParam("limit") String limit, @QueryParam("offset") String offset,
+                               @QueryParam("show_claimed") String showClaimed) {
         QueueQuery query;
         try {
             if (profileType != null && !profileType.isEmpty() && !PROFILE_TYPES.contains(profileType)) {
@@ -52,7 +60,7 @@ public class QueueResource {
             query = new QueueQuery(profileType == null || profileType.isEmpty() ? null : profileType,
                     (int) integer("min_score", minScore, 0, 0, QueueService.MAX_TOTAL_SCORE),
                     (int) integer("limit", limit, config.defaultLimit(), 1, config.maxLimit()),
-                    integer("offset", offset, 0, 0, MAX_OFFSET));
+                    integer("offset", offset, 0, 0, MAX_OFFSET), jwt.getSubject(), bool("show_claimed", showClaimed));
         } catch (BadParameter e) {
             return Uni.createFrom().item(Response.status(400)
                     .entity(ApiError.of("invalid_parameter", e.parameter + " " + e.getMessage())).build());
@@ -67,6 +75,17 @@ public class QueueResource {
         return leads.bySlug(id).map(found -> found
                 .map(detail -> Response.ok(ContactAnswer.of(detail)).build())
                 .orElseGet(() -> Response.status(404).entity(ApiError.of("contact_not_found", "no contact " + id)).build()));
+    }
+
+    private static boolean bool(String name, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return false;
+        }
+        return switch (raw) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new BadParameter(name, "must be true or false, got '" + raw + "'");
+        };
     }
 
     private static long integer(String name, String raw, long fallback, long min, long max) {

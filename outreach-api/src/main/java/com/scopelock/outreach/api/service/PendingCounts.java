@@ -1,26 +1,41 @@
 package com.scopelock.outreach.api.service;
 
-import java.util.Map;
+import com.scopelock.outreach.api.graph.LeadRepository.PendingBucket;
 
-/** How many pending leads each (profile type, total score) has: the queue's counts and page positions. */
-public record PendingCounts(Map<String, Map<Integer, Long>> byTypeAndScore) {
+import java.util.List;
 
-    public long count(int score, String profileType) {
-        if (profileType != null) {
-            return byTypeAndScore.getOrDefault(profileType, Map.of()).getOrDefault(score, 0L);
+/**
+ * How many pending leads each (profile type, total score, claim holder) has: the queue's counts and page
+ * positions. {@code viewer} null counts every pending lead; otherwise leads with a valid claim of another
+ * member are not counted (the caller cannot see them in the queue).
+ */
+public record PendingCounts(List<PendingBucket> buckets) {
+
+    public long count(int score, String profileType, String viewer) {
+        long sum = 0;
+        for (PendingBucket b : buckets) {
+            if (b.totalScore() == score && (profileType == null || profileType.equals(b.profileType())) && visible(b, viewer)) {
+                sum += b.leads();
+            }
         }
-        return byTypeAndScore.values().stream().mapToLong(scores -> scores.getOrDefault(score, 0L)).sum();
+        return sum;
     }
 
     public long total() {
-        return byTypeAndScore.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+        return buckets.stream().mapToLong(PendingBucket::leads).sum();
     }
 
-    public long matching(String profileType, int minScore) {
+    public long matching(String profileType, int minScore, String viewer) {
         long sum = 0;
-        for (int score = minScore; score <= QueueService.MAX_TOTAL_SCORE; score++) {
-            sum += count(score, profileType);
+        for (PendingBucket b : buckets) {
+            if (b.totalScore() >= minScore && (profileType == null || profileType.equals(b.profileType())) && visible(b, viewer)) {
+                sum += b.leads();
+            }
         }
         return sum;
+    }
+
+    private static boolean visible(PendingBucket b, String viewer) {
+        return viewer == null || b.claimant() == null || b.claimant().equals(viewer);
     }
 }

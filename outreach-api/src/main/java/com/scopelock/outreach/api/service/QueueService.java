@@ -7,6 +7,7 @@ import com.scopelock.outreach.model.LeadData;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +20,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * index, a bucket query sorts only its own leads, and cached per-bucket counts tell which bucket an offset
  * falls in. A stale count never skips leads: a bucket that returns fewer rows than counted just moves the
  * walk on to the next bucket.
+ *
+ * <p>Claims: the counts are kept per claim holder too, so a member who does not see the leads claimed by
+ * others ({@code show_claimed=false}) gets counts and page positions of exactly what they see.
+ * {@code total_count} counts every pending lead (claimed or not); {@code filtered_count} counts what the caller
+ * can page through (filters applied, others' valid claims left out unless {@code show_claimed}). A claim that
+ * expires while the counts are cached shows in the counts after at most {@code count-cache-ttl}.
  */
 @ApplicationScoped
 public class QueueService {
@@ -40,28 +47,31 @@ public class QueueService {
     }
 
     public Uni<QueuePage> page(QueueQuery query) {
-        return counts().chain(counts -> walk(query, counts, MAX_TOTAL_SCORE, query.offset(), query.limit(), new ArrayList<>())
-                .map(contacts -> new QueuePage(contacts, counts.total(), counts.matching(query.profileType(), query.minScore()))));
+        Instant now = Instant.now();
+        return counts().chain(counts -> walk(query, counts, now, MAX_TOTAL_SCORE, query.offset(), query.limit(), new ArrayList<>())
+                .map(contacts -> new QueuePage(contacts, counts.total(),
+                        counts.matching(query.profileType(), query.minScore(), query.viewer()))));
     }
 
-    /** Forget the cached counts: this replica just changed which leads are pending. */
+    /** Forget the cached counts: this replica just changed which leads are pending or claimed. */
     public void invalidateCounts() {
         cache.set(null);
     }
 
-    private Uni<List<QueueLead>> walk(QueueQuery query, PendingCounts counts, int score, long skip, int need,
-                                      List<QueueLead> page) {
+    private Uni<List<QueueLead>> walk(QueueQuery query, PendingCounts counts, Instant now, int score, long skip,
+                                      int need, List<QueueLead> page) {
         if (need == 0 || score < query.minScore()) {
             return Uni.createFrom().item(page);
         }
-        long inBucket = counts.count(score, query.profileType());
+        long inBucket = counts.count(score, query.profileType(), query.viewer());
         if (inBucket == 0 || skip >= inBucket) {
-            return walk(query, counts, score - 1, Math.max(0, skip - inBucket), need, page);
+            return walk(query, counts, now, score - 1, Math.max(0, skip - inBucket), need, page);
         }
-        return leads.pendingWithScore(score, query.profileType(), skip, need).chain(rows -> {
-            page.addAll(rows);
-            return walk(query, counts, score - 1, 0, need - rows.size(), page);
-        });
+        return leads.pendingWithScore(score, query.profileType(), query.owner(), query.showClaimed(), now, skip, need)
+                .chain(rows -> {
+                    page.addAll(rows);
+                    return walk(query, counts, now, score - 1, 0, need - rows.size(), page);
+                });
     }
 
     private Uni<PendingCounts> counts() {
@@ -70,7 +80,7 @@ public class QueueService {
             return Uni.createFrom().item(cached.counts());
         }
         long started = System.nanoTime();
-        return leads.pendingCountsByTypeAndScore().map(PendingCounts::new)
+        return leads.pendingCounts(Instant.now()).map(PendingCounts::new)
                 .invoke(counts -> cache.set(new CachedCounts(counts, started)));
     }
 }

@@ -1,0 +1,132 @@
+package com.scopelock.outreach.api.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.scopelock.outreach.api.service.ApiProblem;
+import com.scopelock.outreach.api.service.OutreachService;
+import com.scopelock.outreach.model.JsonCodec;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * First messages for the Mission Deck: generate (claims the lead), list the caller's versions, edit before
+ * sending, mark sent, release a claim. The caller is the JWT's {@code sub}; every message query is scoped to
+ * it (another member's message is "not found").
+ */
+@Path("/api/outreach")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class OutreachResource {
+    static final Pattern CONTACT_ID = Pattern.compile("contact-[a-z0-9-]{1,100}");
+    static final Pattern MESSAGE_ID = Pattern.compile("message-[a-z0-9-]{1,120}");
+    private static final int MAX_BODY_CHARS = 20_000;
+
+    private final OutreachService outreach;
+    private final JsonWebToken jwt;
+
+    public OutreachResource(OutreachService outreach, JsonWebToken jwt) {
+        this.outreach = outreach;
+        this.jwt = jwt;
+    }
+
+    public record SentAnswer(boolean success, String contactId, String messageId, String contactStatus, String sentAt) {
+    }
+
+    public record ReleaseAnswer(String contactId, boolean released) {
+    }
+
+    public record MessagesAnswer(String contactId, List<MessageAnswer> messages) {
+    }
+
+    @POST
+    @Path("/generate-message/{contact_id}")
+    public Uni<MessageAnswer> generate(@PathParam("contact_id") String contactId) {
+        check("contact_id", contactId, CONTACT_ID);
+        return outreach.generate(jwt.getSubject(), contactId).map(MessageAnswer::of);
+    }
+
+    @GET
+    @Path("/contacts/{id}/messages")
+    public Uni<MessagesAnswer> messages(@PathParam("id") String contactId) {
+        check("id", contactId, CONTACT_ID);
+        return outreach.messagesOf(jwt.getSubject(), contactId)
+                .map(list -> new MessagesAnswer(contactId, list.stream().map(MessageAnswer::of).toList()));
+    }
+
+    @PUT
+    @Path("/messages/{id}")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<MessageAnswer> edit(@PathParam("id") String messageId, String body) {
+        check("id", messageId, MESSAGE_ID);
+        JsonNode text = json(body).get("message_text");
+        if (text == null || !text.isTextual()) {
+            throw ApiProblem.of(400, "invalid_body", "message_text (a string) is required");
+        }
+        return outreach.edit(jwt.getSubject(), messageId, text.textValue()).map(MessageAnswer::of);
+    }
+
+    @POST
+    @Path("/mark-sent")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<SentAnswer> markSent(String body) {
+        JsonNode json = json(body);
+        String contactId = field(json, "contact_id");
+        String messageId = field(json, "message_id");
+        check("contact_id", contactId, CONTACT_ID);
+        check("message_id", messageId, MESSAGE_ID);
+        return outreach.markSent(jwt.getSubject(), contactId, messageId)
+                .map(s -> new SentAnswer(true, s.contactId(), s.messageId(), s.contactStatus(), s.sentAt()));
+    }
+
+    @POST
+    @Path("/contacts/{id}/release")
+    public Uni<ReleaseAnswer> release(@PathParam("id") String contactId) {
+        check("id", contactId, CONTACT_ID);
+        return outreach.release(jwt.getSubject(), contactId).map(r -> new ReleaseAnswer(r.contactId(), r.released()));
+    }
+
+    private static void check(String name, String value, Pattern pattern) {
+        if (value == null || !pattern.matcher(value).matches()) {
+            throw ApiProblem.of(400, "invalid_parameter", name + " must look like " + pattern.pattern()
+                    .replace("{1,100}", "…").replace("{1,120}", "…") + (value == null ? ", got nothing" : ""));
+        }
+    }
+
+    private static String field(JsonNode json, String name) {
+        JsonNode value = json.get(name);
+        if (value == null || !value.isTextual()) {
+            throw ApiProblem.of(400, "invalid_body", name + " (a string) is required");
+        }
+        return value.textValue();
+    }
+
+    private static JsonNode json(String body) {
+        if (body == null || body.isBlank()) {
+            throw ApiProblem.of(400, "invalid_body", "a JSON object body is required");
+        }
+        if (body.length() > MAX_BODY_CHARS) {
+            throw ApiProblem.of(400, "invalid_body", "the body is too large");
+        }
+        try {
+            JsonNode node = JsonCodec.mapper().readTree(body);
+            if (node == null || !node.isObject()) {
+                throw ApiProblem.of(400, "invalid_body", "the body must be a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw ApiProblem.of(400, "invalid_body", "the body is not valid JSON");
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package com.scopelock.outreach.api.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.scopelock.outreach.api.config.GenerationConfig;
+import com.scopelock.outreach.api.graph.ClaimRepository;
+import com.scopelock.outreach.api.graph.ClaimRepository.ClaimResult;
+import com.scopelock.outreach.api.graph.ClaimRepository.ClaimedLead;
+import com.scopelock.outreach.api.graph.LeadRepository;
+import com.scopelock.outreach.api.graph.MessageRepository;
+import com.scopelock.outreach.api.graph.MessageRepository.StoredMessage;
+import com.scopelock.outreach.api.messaging.GenerationClient;
+import com.scopelock.outreach.api.messaging.WatchPublisher;
+import com.scopelock.outreach.model.GenerationRequested;
+import com.scopelock.outreach.model.JsonCodec;
+import com.scopelock.outreach.model.MatchingMessage;
+import com.scopelock.outreach.model.MessageGenerated;
+import com.scopelock.outreach.model.MessageGenerated.PersonalizationContext;
+import com.scopelock.outreach.model.WatchRequested;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * First messages: claim the lead, ask message-generator (template fallback on timeout), store a new version,
+ * put the chat on the watch list; edits by the owner before sending; mark-sent; releasing a claim.
+ */
+@ApplicationScoped
+public class OutreachService {
+    private static final Logger LOG = Logger.getLogger(OutreachService.class);
+
+    private final ClaimRepository claims;
+    private final MessageRepository messages;
+    private final LeadRepository leads;
+    private final GenerationClient generator;
+    private final WatchPublisher watch;
+    private final QueueService queue;
+    private final GenerationConfig config;
+    private final MessageValidator validator;
+    private final FallbackTemplate template;
+
+    public OutreachService(ClaimRepository claims, MessageRepository messages, LeadRepository leads,
+                           GenerationClient generator, WatchPublisher watch, QueueService queue,
+                           GenerationConfig config) {
+        this.claims = claims;
+        this.messages = messages;
+        this.leads = leads;
+        this.generator = generator;
+        this.watch = watch;
+        this.queue = queue;
+        this.config = config;
+        this.validator = new MessageValidator(config.maxChars());
+        this.template = new FallbackTemplate(config.template().text(), config.template().profileLabels(),
+                config.template().nameWhenMissing(), validator);
+    }
+
+    /** What the REST layer shows of a message; {@code claimedUntil} only on a generate answer. */
+    public record MessageView(StoredMessage message, String telegramLink, String claimedUntil) {
+    }
+
+    public record Sent(String contactId, String messageId, String contactStatus, String sentAt, boolean already) {
+    }
+
+    public record Released(String contactId, boolean released) {
+    }
+
+    private record Outcome(String text, String generatedBy, String contextJson, String warning) {
+    }
+
+    // ---------------------------------------------------------------------------------------------- generate
+
+    public Uni<MessageView> generate(String owner, String contactSlug) {
+        Instant now = Instant.now();
+        return claims.claim(contactSlug, owner, now, now.plus(config.claimDuration()))
+                .map(found -> found.orElseThrow(() -> notFound(contactSlug)))
+                .invoke(claim -> {
+                    if (!claim.granted()) {
+                        throw conflict(claim.claimedBy(), claim.claimedUntil());
+                    }
+                    queue.invalidateCounts();
+                })
+                .chain(claim -> produce(owner, claim));
+    }
+
+    private Uni<MessageView> produce(String owner, ClaimResult claim) {
+        ClaimedLead lead = claim.lead();
+        JsonNode analysis = json(lead.analysisData());
+        Map<String, Integer> signals = signals(analysis);
+        String allowed = String.join("\n", nz(lead.name()), nz(lead.matchingMessages()), nz(lead.sampleMessages()),
+                nz(lead.analysisData()), config.template().text());
+        GenerationRequested request = GenerationRequested.of(owner, UUID.randomUUID().toString(), lead.id(),
+                lead.name(), lead.profileType(), lead.supervisorScore(), lead.hustlerScore(), signals,
+                matchingMessages(lead.matchingMessages()), sampleMessages(analysis, lead.sampleMessages()),
+                Instant.now());
+        return generator.request(request, config.timeout())
+                .map(answer -> fromGenerator(answer, lead, signals, allowed))
+                .onFailure().recoverWithItem(e -> templated(lead, signals, reason(e)))
+                .chain(outcome -> messages.create(new MessageRepository.NewMessage(messageSlug(lead.id()), lead.id(),
+                        owner, outcome.text(), outcome.contextJson(), outcome.generatedBy(), outcome.warning(),
+                        request.correlationId(), Instant.now())))
+                .map(stored -> stored.orElseThrow(() -> notFound(lead.id())))
+                .call(stored -> publishWatch(owner, stored))
+                .map(stored -> new MessageView(stored, link(stored), claim.claimedUntil()));
+    }
+
+    private Outcome fromGenerator(MessageGenerated answer, ClaimedLead lead, Map<String, Integer> signals,
+                                  String allowed) {
+        MessageValidator.Result check = validator.validate(answer.messageText(), allowed);
+        if (!check.valid()) {
+            LOG.warnf("message-generator's answer %s rejected: %s", answer.correlationId(), check.rejection());
+            return templated(lead, signals, "message-generator's text was rejected (" + check.rejection()
+                    + "), used the generic template");
+        }
+        String generatedBy = answer.generatedBy() == null ? MessageGenerated.BY_TEMPLATE : answer.generatedBy();
+        PersonalizationContext context = answer.personalizationContext() != null ? answer.personalizationContext()
+                : new PersonalizationContext(null, strongest(signals), false);
+        return new Outcome(check.text(), generatedBy, JsonCodec.encode(context), answer.warning());
+    }
+
+    private Outcome templated(ClaimedLead lead, Map<String, Integer> signals, String warning) {
+        return new Outcome(template.render(lead.name(), lead.profileType()), MessageGenerated.BY_TEMPLATE,
+                JsonCodec.encode(new PersonalizationContext(null, strongest(signals), false)), warning);
+    }
+
+    private String reason(Throwable e) {
+        if (e instanceof TimeoutException) {
+            return "message-generator did not answer within " + seconds(config.timeout()) + ", used the generic template";
+        }
+        LOG.warnf("generation request failed: %s", e.toString());
+        return "message-generator could not be reached (" + e.getClass().getSimpleName()
+                + "), used the generic template";
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    /** {@code message-<lead part of the contact slug>-<8 random hex>}, e.g. message-liam-7944133972-3f9a1c2e. */
+    static String messageSlug(String contactSlug) {
+        String base = contactSlug.startsWith("contact-") ? contactSlug.substring("contact-".length()) : contactSlug;
+        return "message-" + base + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    // ---------------------------------------------------------------------------------------------- reads, edits
+
+    public Uni<List<MessageView>> messagesOf(String owner, String contactSlug) {
+        return messages.ofContact(contactSlug, owner).chain(found -> {
+            if (!found.isEmpty()) {
+                return Uni.createFrom().item(found.stream().map(m -> new MessageView(m, link(m), null)).toList());
+            }
+            return leads.bySlug(contactSlug).map(lead -> {
+                if (lead.isEmpty()) {
+                    throw notFound(contactSlug);
+                }
+                return List.<MessageView>of();
+            });
+        });
+    }
+
+    public Uni<MessageView> edit(String owner, String messageSlug, String text) {
+        return messages.forEdit(messageSlug, owner)
+                .map(found -> found.orElseThrow(() -> messageNotFound(messageSlug)))
+                .chain(context -> {
+                    if (context.message().isSent()) {
+                        throw alreadySent(messageSlug, context.message().sentAt());
+                    }
+                    String username = username(context.message());
+                    String allowed = context.allowedText() + (username == null ? "" : "\n@" + username);
+                    MessageValidator.Result check = validator.validateEdit(text, allowed);
+                    if (!check.valid()) {
+                        throw ApiProblem.of(400, "invalid_message_text", check.rejection());
+                    }
+                    return messages.edit(messageSlug, owner, check.text(), Instant.now());
+                })
+                .map(edited -> edited.orElseThrow(() -> alreadySent(messageSlug, null)))
+                .call(stored -> publishWatch(owner, stored))
+                .map(stored -> new MessageView(stored, link(stored), null));
+    }
+
+    // ---------------------------------------------------------------------------------------------- sent, release
+
+    public Uni<Sent> markSent(String owner, String contactSlug, String messageSlug) {
+        return messages.markSent(contactSlug, messageSlug, owner, Instant.now())
+                .map(found -> found.orElseThrow(() -> ApiProblem.of(404, "message_not_found",
+                        "no message " + messageSlug + " of yours for contact " + contactSlug)))
+                .invoke(queue::invalidateCounts)
+                .map(r -> new Sent(contactSlug, messageSlug, r.contactStatus(), r.sentAt(), r.already()));
+    }
+
+    public Uni<Released> release(String owner, String contactSlug) {
+        return claims.release(contactSlug, owner, Instant.now())
+                .map(found -> found.orElseThrow(() -> notFound(contactSlug)))
+                .map(r -> {
+                    if (r.claimedByOther()) {
+                        throw conflict(r.claimedBy(), r.claimedUntil());
+                    }
+                    if (r.released()) {
+                        queue.invalidateCounts();
+                    }
+                    return new Released(contactSlug, r.released());
+                });
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    private Uni<Void> publishWatch(String owner, StoredMessage m) {
+        WatchRequested record = WatchRequested.of(owner, m.telegramId(), m.contactId(), m.id(), m.messageText(),
+                null, Instant.now());
+        return watch.publish(record)
+                .ifNoItem().after(config.watchPublishTimeout()).fail()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("watch record for %s not acknowledged: %s", m.id(), e.toString());
+                    return null;
+                });
+    }
+
+    private static String link(StoredMessage m) {
+        return TelegramLinks.prefilled(username(m), m.messageText());
+    }
+
+    /** The lead's Telegram username from the analysis, without a leading @; null when it has none. */
+    private static String username(StoredMessage m) {
+        JsonNode username = json(m.analysisData()).get("username");
+        if (username == null || !username.isTextual() || username.textValue().isBlank()) {
+            return null;
+        }
+        String name = username.textValue().strip();
+        return name.startsWith("@") ? name.substring(1) : name;
+    }
+
+    private static ApiProblem notFound(String contactSlug) {
+        return ApiProblem.of(404, "contact_not_found", "no contact " + contactSlug);
+    }
+
+    private static ApiProblem messageNotFound(String messageSlug) {
+        return ApiProblem.of(404, "message_not_found", "no message " + messageSlug + " of yours");
+    }
+
+    private static ApiProblem alreadySent(String messageSlug, String sentAt) {
+        return ApiProblem.of(409, "message_already_sent", "message " + messageSlug + " was already marked sent"
+                + (sentAt == null ? "" : " at " + sentAt) + " and can no longer be edited");
+    }
+
+    private static ApiProblem conflict(String claimedBy, String claimedUntil) {
+        String message = "this lead is claimed by " + claimedBy + " until " + claimedUntil;
+        return new ApiProblem(409, new ApiProblem.ClaimConflict("claimed_by_other", message, claimedBy, claimedUntil),
+                message);
+    }
+
+    static Map<String, Integer> signals(JsonNode analysis) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        JsonNode signals = analysis.get("signals");
+        if (signals != null && signals.isObject()) {
+            signals.properties().forEach(e -> {
+                if (e.getValue().isNumber()) {
+                    out.put(e.getKey(), e.getValue().intValue());
+                }
+            });
+        }
+        return out;
+    }
+
+    private static List<String> strongest(Map<String, Integer> signals) {
+        return signals.entrySet().stream()
+                .filter(e -> e.getValue() != null && e.getValue() > 0)
+                .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey).limit(5).toList();
+    }
+
+    private static List<MatchingMessage> matchingMessages(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return JsonCodec.mapper().readValue(json, new TypeReference<List<MatchingMessage>>() { });
+        } catch (IOException e) {
+            LOG.warnf("stored matching messages unreadable: %s", e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static List<String> sampleMessages(JsonNode analysis, String storedJson) {
+        List<String> out = new ArrayList<>();
+        JsonNode samples = analysis.get("sample_messages");
+        if (samples == null || !samples.isArray()) {
+            samples = json(storedJson);
+        }
+        if (samples.isArray()) {
+            samples.forEach(s -> {
+                if (s.isTextual()) {
+                    out.add(s.textValue());
+                }
+            });
+        }
+        return out;
+    }
+
+    private static JsonNode json(String text) {
+        if (text == null) {
+            return JsonCodec.mapper().createObjectNode();
+        }
+        try {
+            JsonNode node = JsonCodec.mapper().readTree(text);
+            return node == null ? JsonCodec.mapper().createObjectNode() : node;
+        } catch (IOException e) {
+            return JsonCodec.mapper().createObjectNode();
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
