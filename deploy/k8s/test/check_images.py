@@ -16,6 +16,7 @@ import shlex
 import sys
 
 ROOT = sys.argv[1]
+IMAGES = os.environ.get("IMAGES_DIR", os.path.join(ROOT, "deploy/images"))  # the selftest points it at broken copies
 SERVICES = {"outreach-api": 8080, "telegram-auth-service": 8081, "reply-monitor": 8082,
             "message-generator": 8083, "lead-ingest": 8084}
 TDLIB_SERVICES = {"telegram-auth-service", "reply-monitor"}
@@ -65,7 +66,7 @@ def ignore_allows(ignore_file, source):
 
 def check_service(service, port):
     problems = []
-    dockerfile = os.path.join(ROOT, "deploy/images", f"{service}.Dockerfile")
+    dockerfile = os.path.join(IMAGES, f"{service}.Dockerfile")
     if not os.path.exists(dockerfile):
         return [f"{dockerfile} missing"]
     ignore = dockerfile + ".dockerignore"
@@ -148,7 +149,7 @@ def main():
     for service, port in SERVICES.items():
         problems = check_service(service, port)
         results.append((service, problems))
-    extra = set(os.path.basename(p)[:-len(".Dockerfile")] for p in glob.glob(os.path.join(ROOT, "deploy/images/*.Dockerfile")))
+    extra = set(os.path.basename(p)[:-len(".Dockerfile")] for p in glob.glob(os.path.join(IMAGES, "*.Dockerfile")))
     stray = sorted(extra - set(SERVICES))
     results.append(("no Dockerfile for an unknown service", [f"deploy/images/{s}.Dockerfile" for s in stray]))
     failed = 0
