@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 // a real redis-server (the one FalkorDB ships) holds the login state
 @QuarkusTestResource(value = FalkorDbTestResource.class, restrictToAnnotatedClass = false)
+// the SIMULATED Telegram and a test sealing keyset
+@QuarkusTestResource(value = SimulatedTelegramTestResource.class, restrictToAnnotatedClass = false)
 class ServiceShellIT {
 
     @Test

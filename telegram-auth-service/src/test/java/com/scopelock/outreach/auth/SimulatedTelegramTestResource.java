@@ -1,0 +1,43 @@
+package com.scopelock.outreach.auth;
+
+import com.scopelock.outreach.model.SessionSealer;
+import com.scopelock.outreach.telegram.sim.SimulatedTelegramControl;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A fresh SIMULATED Telegram world directory and a fresh sealing keyset (test only) for the service under test;
+ * tests drive the world with {@link #control()} (as a phone would) and open grants with {@link #sealer()}.
+ */
+public class SimulatedTelegramTestResource implements QuarkusTestResourceLifecycleManager {
+    private static Path world;
+    private static String keyset;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            world = Files.createTempDirectory("auth-sim-world-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        keyset = SessionSealer.newKeyset();
+        return Map.of("telegram.simulated.world-dir", world.toString(), "telegram.sealing.keyset", keyset);
+    }
+
+    public static SimulatedTelegramControl control() {
+        return new SimulatedTelegramControl(world);
+    }
+
+    public static SessionSealer sealer() {
+        return SessionSealer.fromKeyset(keyset);
+    }
+
+    @Override
+    public void stop() {
+    }
+}
