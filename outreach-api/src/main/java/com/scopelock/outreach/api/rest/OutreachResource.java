@@ -5,6 +5,7 @@ import com.scopelock.outreach.api.service.ApiProblem;
 import com.scopelock.outreach.api.service.OutreachService;
 import com.scopelock.outreach.model.JsonCodec;
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -32,6 +34,7 @@ public class OutreachResource {
     static final Pattern CONTACT_ID = Pattern.compile("contact-[a-z0-9-]{1,100}");
     static final Pattern MESSAGE_ID = Pattern.compile("message-[a-z0-9-]{1,120}");
     private static final int MAX_BODY_CHARS = 20_000;
+    private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
     private final OutreachService outreach;
     private final JsonWebToken jwt;
@@ -50,11 +53,18 @@ public class OutreachResource {
     public record MessagesAnswer(String contactId, List<MessageAnswer> messages) {
     }
 
+    /**
+     * Blocking on a worker thread on purpose (as is {@link #edit}): the answer completes on Kafka's threads (the
+     * generator's answer, the watch record's ack), and resuming the non-blocking request from there was seen to
+     * lose the request scope now and then (ContextNotActiveException when writing the response). Every step has
+     * its own time limit (graph query timeout, generator timeout, watch ack timeout); {@link #MAX_WAIT} is a net.
+     */
     @POST
     @Path("/generate-message/{contact_id}")
-    public Uni<MessageAnswer> generate(@PathParam("contact_id") String contactId) {
+    @Blocking
+    public MessageAnswer generate(@PathParam("contact_id") String contactId) {
         check("contact_id", contactId, CONTACT_ID);
-        return outreach.generate(jwt.getSubject(), contactId).map(MessageAnswer::of);
+        return outreach.generate(jwt.getSubject(), contactId).map(MessageAnswer::of).await().atMost(MAX_WAIT);
     }
 
     @GET
@@ -68,13 +78,15 @@ public class OutreachResource {
     @PUT
     @Path("/messages/{id}")
     @Consumes(MediaType.WILDCARD)
-    public Uni<MessageAnswer> edit(@PathParam("id") String messageId, String body) {
+    @Blocking
+    public MessageAnswer edit(@PathParam("id") String messageId, String body) {
         check("id", messageId, MESSAGE_ID);
         JsonNode text = json(body).get("message_text");
         if (text == null || !text.isTextual()) {
             throw ApiProblem.of(400, "invalid_body", "message_text (a string) is required");
         }
-        return outreach.edit(jwt.getSubject(), messageId, text.textValue()).map(MessageAnswer::of);
+        return outreach.edit(jwt.getSubject(), messageId, text.textValue()).map(MessageAnswer::of)
+                .await().atMost(MAX_WAIT);
     }
 
     @POST

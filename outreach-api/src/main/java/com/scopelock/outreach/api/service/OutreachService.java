@@ -17,6 +17,8 @@ import com.scopelock.outreach.model.MatchingMessage;
 import com.scopelock.outreach.model.MessageGenerated;
 import com.scopelock.outreach.model.MessageGenerated.PersonalizationContext;
 import com.scopelock.outreach.model.WatchRequested;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -50,10 +53,12 @@ public class OutreachService {
     private final GenerationConfig config;
     private final MessageValidator validator;
     private final FallbackTemplate template;
+    private final MeterRegistry metrics;
 
     public OutreachService(ClaimRepository claims, MessageRepository messages, LeadRepository leads,
                            GenerationClient generator, WatchPublisher watch, QueueService queue,
-                           GenerationConfig config) {
+                           GenerationConfig config, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.claims = claims;
         this.messages = messages;
         this.leads = leads;
@@ -83,7 +88,9 @@ public class OutreachService {
 
     public Uni<MessageView> generate(String owner, String contactSlug) {
         Instant now = Instant.now();
+        long started = System.nanoTime();
         return claims.claim(contactSlug, owner, now, now.plus(config.claimDuration()))
+                .invoke(() -> LOG.debugf("generate %s: claimed after %d ms", contactSlug, (System.nanoTime() - started) / 1_000_000))
                 .map(found -> found.orElseThrow(() -> notFound(contactSlug)))
                 .invoke(claim -> {
                     if (!claim.granted()) {
@@ -91,7 +98,15 @@ public class OutreachService {
                     }
                     queue.invalidateCounts();
                 })
-                .chain(claim -> produce(owner, claim));
+                .chain(claim -> produce(owner, claim))
+                .invoke(view -> {
+                    long nanos = System.nanoTime() - started;
+                    Timer.builder("outreach_generation_seconds").description("POST generate-message, claim to answer")
+                            .tag("generated_by", view.message().generatedBy()).publishPercentiles(0.5, 0.95)
+                            .register(metrics).record(nanos, TimeUnit.NANOSECONDS);
+                    LOG.debugf("generate %s: answered after %d ms (%s)", contactSlug, nanos / 1_000_000,
+                            view.message().generatedBy());
+                });
     }
 
     private Uni<MessageView> produce(String owner, ClaimResult claim) {
@@ -104,13 +119,17 @@ public class OutreachService {
                 lead.name(), lead.profileType(), lead.supervisorScore(), lead.hustlerScore(), signals,
                 matchingMessages(lead.matchingMessages()), sampleMessages(analysis, lead.sampleMessages()),
                 Instant.now());
+        long asked = System.nanoTime();
         return generator.request(request, config.timeout())
+                .invoke(() -> LOG.debugf("generate %s: generator answered after %d ms", lead.id(), (System.nanoTime() - asked) / 1_000_000))
                 .map(answer -> fromGenerator(answer, lead, signals, allowed))
-                .onFailure().recoverWithItem(e -> templated(lead, signals, reason(e)))
+                .onFailure().recoverWithItem(e -> templated(lead, signals, reason(e),
+                        e instanceof TimeoutException ? "timeout" : "unreachable"))
                 .chain(outcome -> messages.create(new MessageRepository.NewMessage(messageSlug(lead.id()), lead.id(),
                         owner, outcome.text(), outcome.contextJson(), outcome.generatedBy(), outcome.warning(),
                         request.correlationId(), Instant.now())))
                 .map(stored -> stored.orElseThrow(() -> notFound(lead.id())))
+                .invoke(() -> LOG.debugf("generate %s: stored after %d ms from the request", lead.id(), (System.nanoTime() - asked) / 1_000_000))
                 .call(stored -> publishWatch(owner, stored))
                 .map(stored -> new MessageView(stored, link(stored), claim.claimedUntil()));
     }
@@ -121,7 +140,7 @@ public class OutreachService {
         if (!check.valid()) {
             LOG.warnf("message-generator's answer %s rejected: %s", answer.correlationId(), check.rejection());
             return templated(lead, signals, "message-generator's text was rejected (" + check.rejection()
-                    + "), used the generic template");
+                    + "), used the generic template", "rejected");
         }
         String generatedBy = answer.generatedBy() == null ? MessageGenerated.BY_TEMPLATE : answer.generatedBy();
         PersonalizationContext context = answer.personalizationContext() != null ? answer.personalizationContext()
@@ -129,7 +148,8 @@ public class OutreachService {
         return new Outcome(check.text(), generatedBy, JsonCodec.encode(context), answer.warning());
     }
 
-    private Outcome templated(ClaimedLead lead, Map<String, Integer> signals, String warning) {
+    private Outcome templated(ClaimedLead lead, Map<String, Integer> signals, String warning, String reason) {
+        metrics.counter("outreach_generation_fallbacks_total", "reason", reason).increment();
         return new Outcome(template.render(lead.name(), lead.profileType()), MessageGenerated.BY_TEMPLATE,
                 JsonCodec.encode(new PersonalizationContext(null, strongest(signals), false)), warning);
     }

@@ -257,6 +257,9 @@ class GenerateMessageIT {
         assertNull(answer.getString("telegram_link"));
         assertEquals(false, answer.getBoolean("personalization_context.message_referenced"));
         assertEquals(List.of("hustler", "raider"), answer.getList("personalization_context.signals_used"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("outreach_generation_fallbacks_total{reason=\"timeout\"}"))
+                .body(containsString("outreach_generation_seconds_count{generated_by=\"generic-template\"}"));
     }
 
     @Test
