@@ -1,0 +1,40 @@
+package com.scopelock.outreach.replymonitor.service;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything a {@link ReplyMonitor} needs besides its collaborators (plain values, so tests can build two
+ * monitors in one JVM). In the service they come from {@code reply-monitor.*}, {@code telegram.*} and Kafka config.
+ */
+public record MonitorSettings(
+        String bootstrapServers,
+        String groupId,
+        boolean realtimeUpdates,
+        Duration reconcileInterval,
+        double requestsPerSecond,
+        int requestBurst,
+        int historyPageSize,
+        int maxHistoryPages,
+        double sentSimilarity,
+        Duration watchClockSlack,
+        Duration openTimeout,
+        Duration requestTimeout,
+        Duration heartbeatInterval,
+        Path workDir,
+        int apiId,
+        String apiHash,
+        boolean useTestDc) {
+
+    public MonitorSettings withGroupId(String group) {
+        return new MonitorSettings(bootstrapServers, group, realtimeUpdates, reconcileInterval, requestsPerSecond,
+                requestBurst, historyPageSize, maxHistoryPages, sentSimilarity, watchClockSlack, openTimeout,
+                requestTimeout, heartbeatInterval, workDir, apiId, apiHash, useTestDc);
+    }
+
+    @Override
+    public String toString() {
+        return "MonitorSettings[group=" + groupId + ", realtime=" + realtimeUpdates + ", reconcile="
+                + reconcileInterval + ", requests/s=" + requestsPerSecond + ", apiId=" + apiId + ", apiHash=***]";
+    }
+}
