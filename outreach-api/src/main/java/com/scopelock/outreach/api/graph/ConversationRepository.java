@@ -1,0 +1,255 @@
+package com.scopelock.outreach.api.graph;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code U4_Telegram_Conversation} and {@code U4_Telegram_Reply} nodes. Replies are merged on their natural key
+ * (conversation, telegram_message_id), so a reply delivered twice is one node and counts once as unread.
+ * Every read carries the owner in its MATCH.
+ */
+@ApplicationScoped
+public class ConversationRepository {
+
+    /**
+     * One reply. {@code fresh} is true only on the run that created the node, so the unread count and the
+     * conversation's latest reply move once per reply however often it is delivered.
+     */
+    static final String UPSERT_REPLY = """
+            MERGE (conv:U4_Telegram_Conversation {slug: $conversation})
+            ON CREATE SET conv.owner = $owner, conv.contact_telegram_id = $contact, conv.unread_count = 0,
+                          conv.conversation_status = 'active', conv.created_at = $now, conv.created_by = 'reply-monitor'
+            WITH conv
+            WHERE conv.owner = $owner
+            MERGE (r:U4_Telegram_Reply {slug: $reply})
+            ON CREATE SET r.telegram_message_id = $message_id, r.message_text = $text, r.received_at = $received_at,
+                          r.detected_at = $now, r.is_read = false, r.sentiment = 'unknown', r.owner = $owner,
+                          r.conversation = $conversation, r.created_at = $now, r.created_by = 'reply-monitor',
+                          r.updated_at = $now, r.updated_by = 'reply-monitor', r.fresh = true
+            MERGE (r)-[:U4_PART_OF]->(conv)
+            WITH conv, r, coalesce(r.fresh, false) AS fresh
+            WITH conv, r, fresh, fresh AND (conv.last_reply_at IS NULL OR conv.last_reply_at <= $received_at) AS newest
+            SET r.fresh = false,
+                conv.unread_count = conv.unread_count + CASE WHEN fresh THEN 1 ELSE 0 END,
+                conv.last_reply_at = CASE WHEN newest THEN $received_at ELSE conv.last_reply_at END,
+                conv.last_reply_preview = CASE WHEN newest THEN $preview ELSE conv.last_reply_preview END,
+                conv.last_message_id = CASE WHEN conv.last_message_id IS NULL OR conv.last_message_id < $message_id
+                                            THEN $message_id ELSE conv.last_message_id END,
+                conv.updated_at = $now, conv.updated_by = 'reply-monitor'
+            RETURN fresh AS fresh, conv.unread_count AS unread_count""";
+
+    /** The lead replied: link it, and {@code replied} (with replied_at of the first reply) unless it is closed. */
+    static final String LINK_LEAD = """
+            MATCH (conv:U4_Telegram_Conversation {slug: $conversation, owner: $owner})
+            MATCH (c:U4_Contact_Lead {telegram_id: $contact})
+            MERGE (conv)-[:U4_WITH]->(c)
+            SET c.outreach_status = CASE WHEN c.outreach_status IN ['pending', 'contacted'] THEN 'replied' ELSE c.outreach_status END,
+                c.replied_at = coalesce(c.replied_at, $received_at), c.updated_at = $now, c.updated_by = 'reply-monitor'
+            RETURN c.slug AS contact_id, c.name AS name""";
+
+    /** The reply answers the owner's latest message to that lead. */
+    static final String LINK_MESSAGE = """
+            MATCH (r:U4_Telegram_Reply {slug: $reply, owner: $owner})
+            MATCH (c:U4_Contact_Lead {telegram_id: $contact})-[:U4_HAS_MESSAGE]->(m:U4_Outreach_Message {owner: $owner})
+            WITH r, m ORDER BY m.version DESC LIMIT 1
+            MERGE (r)-[:REPLY_TO]->(m)
+            RETURN m.slug AS message_id""";
+
+    static final String LABEL = """
+            MATCH (r:U4_Telegram_Reply {slug: $reply, owner: $owner})
+            SET r.sentiment = $sentiment, r.intent = $intent, r.labeled_by = $labeled_by,
+                r.updated_at = $now, r.updated_by = 'message-generator'
+            RETURN r.slug AS reply_id""";
+
+    static final String LIST = """
+            MATCH (conv:U4_Telegram_Conversation {owner: $owner})
+            WHERE conv.conversation_status = 'active' AND (NOT $unread_only OR conv.unread_count > 0)
+            OPTIONAL MATCH (conv)-[:U4_WITH]->(c:U4_Contact_Lead)
+            RETURN conv.slug AS conversation_id, conv.unread_count AS unread_count, conv.last_reply_at AS last_reply_at,
+                   conv.last_reply_preview AS last_reply_preview, conv.conversation_status AS conversation_status,
+                   conv.contact_telegram_id AS telegram_id, c.slug AS contact_id, c.name AS name
+            ORDER BY conv.last_reply_at DESC, conv.slug ASC SKIP $skip LIMIT $limit""";
+
+    static final String TOTAL_UNREAD = """
+            MATCH (conv:U4_Telegram_Conversation {owner: $owner})
+            WHERE conv.conversation_status = 'active'
+            RETURN sum(conv.unread_count) AS total_unread, count(conv) AS conversations""";
+
+    static final String LATEST_LABELS = """
+            MATCH (r:U4_Telegram_Reply {owner: $owner})
+            WHERE r.conversation IN $conversations
+            RETURN r.conversation AS conversation_id, r.received_at AS received_at, r.sentiment AS sentiment, r.intent AS intent""";
+
+    static final String REPLIES = """
+            MATCH (r:U4_Telegram_Reply)-[:U4_PART_OF]->(conv:U4_Telegram_Conversation {slug: $conversation, owner: $owner})
+            RETURN r.slug AS reply_id, r.telegram_message_id AS telegram_message_id, r.message_text AS text,
+                   r.received_at AS received_at, r.detected_at AS detected_at, r.is_read AS is_read,
+                   r.sentiment AS sentiment, r.intent AS intent
+            ORDER BY r.received_at ASC, r.telegram_message_id ASC SKIP $skip LIMIT $limit""";
+
+    static final String EXISTS = """
+            MATCH (conv:U4_Telegram_Conversation {slug: $conversation, owner: $owner})
+            RETURN conv.unread_count AS unread_count""";
+
+    /** Marks this member's replies read here only: nothing is ever marked read in Telegram. */
+    static final String MARK_READ = """
+            MATCH (conv:U4_Telegram_Conversation {slug: $conversation, owner: $owner})
+            SET conv.unread_count = 0
+            WITH conv
+            OPTIONAL MATCH (r:U4_Telegram_Reply)-[:U4_PART_OF]->(conv)
+            WHERE r.is_read = false
+            WITH conv, collect(r) AS unread
+            FOREACH (x IN unread | SET x.is_read = true, x.updated_at = $now, x.updated_by = $owner)
+            RETURN size(unread) AS marked""";
+
+    /**
+     * The member's own outgoing message matched their generated text: the latest message becomes sent (if it is
+     * not already) and the lead contacted, as POST /api/outreach/mark-sent would do.
+     */
+    static final String SENT_DETECTED = """
+            MATCH (c:U4_Contact_Lead {telegram_id: $contact})-[:U4_HAS_MESSAGE]->(m:U4_Outreach_Message {owner: $owner})
+            WITH c, m ORDER BY m.version DESC LIMIT 1
+            WITH c, m, m.is_sent = true AS already
+            SET m.is_sent = true, m.sent_at = coalesce(m.sent_at, $sent_at), m.sent_by = coalesce(m.sent_by, $owner),
+                m.sent_detected = CASE WHEN already THEN m.sent_detected ELSE true END,
+                m.sent_telegram_message_id = coalesce(m.sent_telegram_message_id, $message_id),
+                c.outreach_status = CASE WHEN c.outreach_status = 'pending' THEN 'contacted' ELSE c.outreach_status END,
+                c.contacted_at = coalesce(c.contacted_at, $sent_at), c.updated_at = $now, c.updated_by = 'reply-monitor'
+            RETURN m.slug AS message_id, c.slug AS contact_id, already AS already, c.outreach_status AS contact_status""";
+
+    private final FalkorGraphClient graph;
+
+    public ConversationRepository(FalkorGraphClient graph) {
+        this.graph = graph;
+    }
+
+    public record StoredReply(boolean fresh, long unreadCount) {
+    }
+
+    public record ConversationRow(String conversationId, long unreadCount, String lastReplyAt, String lastReplyPreview,
+                                  String conversationStatus, long telegramId, String contactId, String name) {
+    }
+
+    public record ReplyRow(String replyId, long telegramMessageId, String text, String receivedAt, String detectedAt,
+                           boolean isRead, String sentiment, String intent) {
+    }
+
+    public record Labels(String sentiment, String intent) {
+    }
+
+    /** Empty when the conversation belongs to another member (a foreign event is ignored, never merged in). */
+    public Uni<Optional<StoredReply>> upsertReply(String owner, String conversation, long contact, long messageId,
+                                                  String text, String receivedAt, String now) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("owner", owner);
+        p.put("conversation", conversation);
+        p.put("contact", contact);
+        p.put("reply", replySlug(conversation, messageId));
+        p.put("message_id", messageId);
+        p.put("text", text);
+        p.put("preview", preview(text));
+        p.put("received_at", receivedAt);
+        p.put("now", now);
+        return graph.write(UPSERT_REPLY, p).map(r -> r.isEmpty() ? Optional.empty()
+                : Optional.of(new StoredReply(r.row(0).bool("fresh"), r.row(0).number("unread_count"))));
+    }
+
+    public Uni<Optional<String[]>> linkLead(String owner, String conversation, long contact, String receivedAt, String now) {
+        return graph.write(LINK_LEAD, Map.of("owner", owner, "conversation", conversation, "contact", contact,
+                        "received_at", receivedAt, "now", now))
+                .map(r -> r.isEmpty() ? Optional.empty()
+                        : Optional.of(new String[]{r.row(0).string("contact_id"), r.row(0).string("name")}));
+    }
+
+    public Uni<Void> linkMessage(String owner, String conversation, long contact, long messageId) {
+        return graph.write(LINK_MESSAGE, Map.of("owner", owner, "reply", replySlug(conversation, messageId),
+                "contact", contact)).replaceWithVoid();
+    }
+
+    public Uni<Boolean> label(String owner, String conversation, long messageId, String sentiment, String intent,
+                              String labeledBy, String now) {
+        return graph.write(LABEL, Map.of("owner", owner, "reply", replySlug(conversation, messageId),
+                        "sentiment", sentiment, "intent", intent, "labeled_by", labeledBy, "now", now))
+                .map(r -> !r.isEmpty());
+    }
+
+    public Uni<List<ConversationRow>> list(String owner, boolean unreadOnly, long skip, int limit) {
+        return graph.read(LIST, Map.of("owner", owner, "unread_only", unreadOnly, "skip", skip, "limit", limit))
+                .map(r -> r.all().stream().map(row -> new ConversationRow(row.string("conversation_id"),
+                        row.number("unread_count"), row.string("last_reply_at"), row.string("last_reply_preview"),
+                        row.string("conversation_status"), row.number("telegram_id"), row.string("contact_id"),
+                        row.string("name"))).toList());
+    }
+
+    public Uni<long[]> totals(String owner) {
+        return graph.read(TOTAL_UNREAD, Map.of("owner", owner)).map(r -> r.isEmpty() ? new long[2]
+                : new long[]{nullToZero(r.row(0).optionalNumber("total_unread")), r.row(0).number("conversations")});
+    }
+
+    /** The sentiment and intent of each conversation's latest reply. */
+    public Uni<Map<String, Labels>> latestLabels(String owner, List<String> conversations) {
+        if (conversations.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return graph.read(LATEST_LABELS, Map.of("owner", owner, "conversations", conversations)).map(r -> {
+            Map<String, String> latestAt = new LinkedHashMap<>();
+            Map<String, Labels> labels = new LinkedHashMap<>();
+            for (GraphResult.Row row : r.all()) {
+                String id = row.string("conversation_id");
+                String at = String.valueOf(row.string("received_at"));
+                if (!latestAt.containsKey(id) || latestAt.get(id).compareTo(at) <= 0) {
+                    latestAt.put(id, at);
+                    labels.put(id, new Labels(row.string("sentiment"), row.string("intent")));
+                }
+            }
+            return labels;
+        });
+    }
+
+    public Uni<Optional<List<ReplyRow>>> replies(String owner, String conversation, long skip, int limit) {
+        return graph.read(EXISTS, Map.of("owner", owner, "conversation", conversation)).chain(exists -> exists.isEmpty()
+                ? Uni.createFrom().item(Optional.<List<ReplyRow>>empty())
+                : graph.read(REPLIES, Map.of("owner", owner, "conversation", conversation, "skip", skip, "limit", limit))
+                .map(r -> Optional.of(r.all().stream().map(row -> new ReplyRow(row.string("reply_id"),
+                        row.number("telegram_message_id"), row.string("text"), row.string("received_at"),
+                        row.string("detected_at"), row.bool("is_read"), row.string("sentiment"),
+                        row.string("intent"))).toList())));
+    }
+
+    /** Empty when the conversation is not the owner's. */
+    public Uni<Optional<Long>> markRead(String owner, String conversation, String now) {
+        return graph.write(MARK_READ, Map.of("owner", owner, "conversation", conversation, "now", now))
+                .map(r -> r.isEmpty() ? Optional.empty() : Optional.of(r.row(0).number("marked")));
+    }
+
+    public record SentMark(String messageId, String contactId, boolean already, String contactStatus) {
+    }
+
+    public Uni<Optional<SentMark>> markSentDetected(String owner, long contact, long messageId, String sentAt, String now) {
+        return graph.write(SENT_DETECTED, Map.of("owner", owner, "contact", contact, "message_id", messageId,
+                        "sent_at", sentAt, "now", now))
+                .map(r -> r.isEmpty() ? Optional.empty() : Optional.of(new SentMark(r.row(0).string("message_id"),
+                        r.row(0).string("contact_id"), r.row(0).bool("already"), r.row(0).string("contact_status"))));
+    }
+
+    public static String replySlug(String conversation, long telegramMessageId) {
+        return "reply-" + conversation + "-" + telegramMessageId;
+    }
+
+    static String preview(String text) {
+        if (text == null) {
+            return "";
+        }
+        int end = text.offsetByCodePoints(0, Math.min(text.codePointCount(0, text.length()), 120));
+        return end < text.length() ? text.substring(0, end) + "…" : text;
+    }
+
+    private static long nullToZero(Long value) {
+        return value == null ? 0 : value;
+    }
+}
