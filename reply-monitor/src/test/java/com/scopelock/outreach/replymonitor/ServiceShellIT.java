@@ -5,12 +5,12 @@ import com.scopelock.outreach.model.SessionGranted;
 import com.scopelock.outreach.model.SessionStatusChanged;
 import com.scopelock.outreach.model.Topics;
 import com.scopelock.outreach.model.WatchRequested;
+import com.scopelock.outreach.replymonitor.support.RetryingKafkaTestResource;
 import com.scopelock.outreach.replymonitor.support.SimGrants;
 import com.scopelock.outreach.replymonitor.support.SimulatedWorldTestResource;
 import com.scopelock.outreach.replymonitor.support.TestKafka;
 import com.scopelock.outreach.telegram.TelegramClientFactory;
 import com.scopelock.outreach.telegram.sim.SimulatedTelegramControl;
-import com.scopelock.outreach.testsupport.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * ready with metrics, then grant → session opened → watch → a lead's reply published live on outreach.replies.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = RetryingKafkaTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = SimulatedWorldTestResource.class, restrictToAnnotatedClass = false)
 class ServiceShellIT {
 
@@ -45,7 +45,7 @@ class ServiceShellIT {
 
     @Test
     void grantWatchAndLiveReplyThroughTheService() throws Exception {
-        String bootstrap = KafkaTestResource.broker().bootstrapServers();
+        String bootstrap = RetryingKafkaTestResource.bootstrap();
         SimulatedTelegramControl control = new SimulatedTelegramControl(SimulatedWorldTestResource.world());
         try (TestKafka kafka = new TestKafka(bootstrap, Topics.REPLIES, Topics.SESSION_STATUS);
              TelegramClientFactory telegram = TelegramClientFactory.simulated(SimulatedWorldTestResource.world(),

@@ -11,10 +11,27 @@ public final class SharedKafka {
 
     public static synchronized String bootstrap() {
         if (broker == null) {
-            broker = KafkaBrokerProcess.start();
+            broker = startWithRetry();
             KafkaBrokerProcess b = broker;
             Runtime.getRuntime().addShutdownHook(new Thread(b::close));
         }
         return broker.bootstrapServers();
+    }
+
+    /**
+     * {@link KafkaBrokerProcess#start()} fails about once in 64 starts: its random cluster id sometimes begins with
+     * '-', which kafka-storage's argument parser takes for an option ("--cluster-id/-t: expected one argument").
+     * That is test-support's to fix; until then a fresh attempt gets a fresh id.
+     */
+    public static KafkaBrokerProcess startWithRetry() {
+        IllegalStateException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return KafkaBrokerProcess.start();
+            } catch (IllegalStateException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 }
