@@ -18,11 +18,13 @@ import java.util.Optional;
 public class ClaimRepository {
     static final String CLAIM = """
             MATCH (c:U4_Contact_Lead {slug: $slug})
-            WITH c, (c.claimed_by IS NULL OR c.claimed_by = $owner OR c.claimed_until IS NULL
+            WITH c, coalesce(c.do_not_contact, false) AS dnc
+            WITH c, dnc, NOT dnc AND (c.claimed_by IS NULL OR c.claimed_by = $owner OR c.claimed_until IS NULL
                      OR c.claimed_until <= $now) AS free
             SET c.claimed_by = CASE WHEN free THEN $owner ELSE c.claimed_by END,
                 c.claimed_until = CASE WHEN free THEN $until ELSE c.claimed_until END
-            RETURN free AS free, c.claimed_by AS claimed_by, c.claimed_until AS claimed_until,
+            RETURN free AS free, dnc AS do_not_contact, c.do_not_contact_reason AS do_not_contact_reason,
+                   c.claimed_by AS claimed_by, c.claimed_until AS claimed_until,
                    c.slug AS id, c.telegram_id AS telegram_id, c.name AS name, c.profile_type AS profile_type,
                    c.supervisor_score AS supervisor_score, c.hustler_score AS hustler_score,
                    c.outreach_status AS outreach_status, c.matching_messages AS matching_messages,
@@ -45,7 +47,8 @@ public class ClaimRepository {
     }
 
     /** The lead as the generator needs it, and whether the claim was taken; empty when there is no such lead. */
-    public record ClaimResult(boolean granted, String claimedBy, String claimedUntil, ClaimedLead lead) {
+    public record ClaimResult(boolean granted, String claimedBy, String claimedUntil, ClaimedLead lead,
+                              boolean doNotContact, String doNotContactReason) {
     }
 
     public record ClaimedLead(String id, long telegramId, String name, String profileType, int supervisorScore,
@@ -69,7 +72,7 @@ public class ClaimRepository {
                             row.string("profile_type"), (int) row.number("supervisor_score"),
                             (int) row.number("hustler_score"), row.string("outreach_status"),
                             row.string("matching_messages"), row.string("sample_messages"),
-                            row.string("analysis_data"))));
+                            row.string("analysis_data")), row.bool("do_not_contact"), row.string("do_not_contact_reason")));
         });
     }
 

@@ -1,6 +1,7 @@
 package com.scopelock.outreach.api.service;
 
 import com.scopelock.outreach.api.graph.ConversationRepository;
+import com.scopelock.outreach.api.graph.DoNotContactRepository;
 import com.scopelock.outreach.model.ReplyDetected;
 import com.scopelock.outreach.model.ReplyLabeled;
 import com.scopelock.outreach.model.SentDetected;
@@ -20,11 +21,14 @@ public class InboxService {
     private final ConversationRepository conversations;
     private final NotificationHub notifications;
     private final QueueService queue;
+    private final DoNotContactRepository doNotContact;
 
-    public InboxService(ConversationRepository conversations, NotificationHub notifications, QueueService queue) {
+    public InboxService(ConversationRepository conversations, NotificationHub notifications, QueueService queue,
+                        DoNotContactRepository doNotContact) {
         this.conversations = conversations;
         this.notifications = notifications;
         this.queue = queue;
+        this.doNotContact = doNotContact;
     }
 
     /** Idempotent: a reply delivered again changes nothing and notifies nobody. */
@@ -62,9 +66,18 @@ public class InboxService {
         notifications.publish(reply.owner(), "reply", data);
     }
 
+    /** Stores the label; an {@code unsubscribe} intent also marks the lead do-not-contact. */
     public Uni<Void> onLabel(ReplyLabeled label) {
-        return conversations.label(label.owner(), label.conversationId(), label.telegramMessageId(), label.sentiment(),
-                label.intent(), label.labeledBy(), Instant.now().toString()).replaceWithVoid();
+        String now = Instant.now().toString();
+        Uni<Boolean> stored = conversations.label(label.owner(), label.conversationId(), label.telegramMessageId(),
+                label.sentiment(), label.intent(), label.labeledBy(), now);
+        if (!"unsubscribe".equals(label.intent())) {
+            return stored.replaceWithVoid();
+        }
+        return stored.chain(found -> found
+                ? doNotContact.markByTelegramId(label.contactTelegramId(), "the lead asked to unsubscribe", "message-generator", now)
+                        .invoke(queue::invalidateCounts).replaceWithVoid()
+                : Uni.createFrom().voidItem());
     }
 
     public void notifyLabel(ReplyLabeled label) {

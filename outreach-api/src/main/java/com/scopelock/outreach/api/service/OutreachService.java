@@ -93,6 +93,10 @@ public class OutreachService {
                 .invoke(() -> LOG.debugf("generate %s: claimed after %d ms", contactSlug, (System.nanoTime() - started) / 1_000_000))
                 .map(found -> found.orElseThrow(() -> notFound(contactSlug)))
                 .invoke(claim -> {
+                    if (claim.doNotContact()) {
+                        throw ApiProblem.of(409, "do_not_contact", "this lead is marked do-not-contact ("
+                                + claim.doNotContactReason() + "); remove the mark to contact them");
+                    }
                     if (!claim.granted()) {
                         throw conflict(claim.claimedBy(), claim.claimedUntil());
                     }

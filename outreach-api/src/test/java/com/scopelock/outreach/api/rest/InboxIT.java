@@ -210,6 +210,36 @@ class InboxIT {
     }
 
     @Test
+    void doNotContactLeadsLeaveTheQueueCannotBeGeneratedForAndUnsubscribeRepliesMarkThem() {
+        long lead = 7_100_000_005L;
+        String slug = "contact-dnc-" + lead;
+        graph.write(LEAD, Map.of("id", lead, "slug", slug, "status", "pending")).await().atMost(Duration.ofSeconds(5));
+        given().header("Authorization", ALICE).contentType(ContentType.JSON).body(Map.of("reason", " "))
+                .post("/api/outreach/contacts/" + slug + "/do-not-contact").then().statusCode(400);
+        given().header("Authorization", ALICE).contentType(ContentType.JSON).body(Map.of("reason", "asked us"))
+                .post("/api/outreach/contacts/contact-nobody-9/do-not-contact").then().statusCode(404);
+        given().header("Authorization", ALICE).contentType(ContentType.JSON).body(Map.of("reason", "asked us not to"))
+                .post("/api/outreach/contacts/" + slug + "/do-not-contact").then().statusCode(200)
+                .body("outreach_status", equalTo("do_not_contact"));
+        given().header("Authorization", BOB).post("/api/outreach/generate-message/" + slug).then().statusCode(409)
+                .body("error", equalTo("do_not_contact"));
+        assertFalse(given().header("Authorization", ALICE).get("/api/outreach/queue?limit=100&min_score=3&profile_type=both")
+                .then().extract().jsonPath().getList("contacts.id").contains(slug));
+        given().header("Authorization", ALICE).delete("/api/outreach/contacts/" + slug + "/do-not-contact").then().statusCode(200)
+                .body("outreach_status", equalTo("pending"));
+
+        ReplyDetected reply = ReplyDetected.of("alice", WatchRequested.conversationId(lead, "alice"), lead, 801,
+                "please stop messaging me", Instant.now(), Instant.now());
+        TestKafka.send(Topics.REPLIES, reply.key(), JsonCodec.encode(reply));
+        await("the reply", () -> given().header("Authorization", ALICE).get("/api/outreach/contacts/" + slug)
+                .then().extract().jsonPath().getString("outreach_status").equals("replied"));
+        ReplyLabeled unsubscribe = ReplyLabeled.of(reply, "negative", "unsubscribe", ReplyLabeled.BY_RULES, Instant.now());
+        TestKafka.send(Topics.REPLY_LABELS, unsubscribe.key(), JsonCodec.encode(unsubscribe));
+        await("do-not-contact from the unsubscribe label", () -> "do_not_contact".equals(given().header("Authorization", ALICE)
+                .get("/api/outreach/contacts/" + slug).then().extract().jsonPath().getString("outreach_status")));
+    }
+
+    @Test
     void poisonRepliesGoToTheDeadLetterTopicAndTheStreamContinues() {
         TestKafka.send(Topics.REPLIES, "k", "{\"broken\":");
         long lead = 7_100_000_004L;
