@@ -124,9 +124,15 @@ public final class KafkaBrokerProcess extends ManagedProcess {
         }
     }
 
-    private static String randomClusterId() {
+    /** A Kafka cluster id (16 random bytes, base64url); never one starting with '-', which the tool takes for an option. */
+    static String randomClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 }
