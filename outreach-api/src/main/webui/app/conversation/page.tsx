@@ -1,0 +1,7 @@
+import { Suspense } from "react";
+import { ConversationView } from "@/components/ConversationView";
+import { Spinner } from "@/components/ui";
+
+export default function Page() {
+  return <Suspense fallback={<Spinner />}><ConversationView /></Suspense>;
+}

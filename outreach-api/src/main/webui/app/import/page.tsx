@@ -1,0 +1,5 @@
+import { ImportLeads } from "@/components/ImportLeads";
+
+export default function Page() {
+  return <ImportLeads />;
+}

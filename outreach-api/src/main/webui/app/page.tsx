@@ -1,0 +1,5 @@
+import { OutreachDashboard } from "@/components/OutreachDashboard";
+
+export default function Page() {
+  return <OutreachDashboard />;
+}

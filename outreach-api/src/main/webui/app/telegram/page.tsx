@@ -1,0 +1,5 @@
+import { TelegramSessions } from "@/components/TelegramSessions";
+
+export default function Page() {
+  return <TelegramSessions />;
+}

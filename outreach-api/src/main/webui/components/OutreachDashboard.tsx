@@ -1,0 +1,74 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { messageOf } from "@/lib/api";
+import { computeStats, formatCount, formatRate, perDay } from "@/lib/stats";
+import type { QueuePage } from "@/lib/types";
+import { useApp } from "./AppContext";
+import { ConversationList, useConversations } from "./ConversationList";
+import { DayChart } from "./DayChart";
+import { OutreachQueue } from "./OutreachQueue";
+
+export function OutreachDashboard() {
+  const { api } = useApp();
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const conv = useConversations(unreadOnly);
+  const [counts, setCounts] = useState<{ unclaimed: number | null; withClaimed: number | null }>({ unclaimed: null, withClaimed: null });
+  const [countError, setCountError] = useState<string | null>(null);
+
+  const loadCounts = useCallback(async () => {
+    try {
+      const [a, b] = await Promise.all([
+        api.request<QueuePage>("outreach", "/api/outreach/queue?limit=1&offset=0", { what: "the queue counts" }),
+        api.request<QueuePage>("outreach", "/api/outreach/queue?limit=1&offset=0&show_claimed=true", { what: "the queue counts" }),
+      ]);
+      setCounts({ unclaimed: a.filtered_count, withClaimed: b.filtered_count });
+      setCountError(null);
+    } catch (e) {
+      setCountError(messageOf(e));
+    }
+  }, [api]);
+
+  useEffect(() => { loadCounts(); }, [loadCounts]);
+
+  const now = new Date();
+  const stats = computeStats({ pendingUnclaimed: counts.unclaimed, pendingWithClaimed: counts.withClaimed, conversations: unreadOnly ? null : conv.conversations, now });
+  const series = useMemo(() => perDay(conv.conversations ?? [], new Date(), 14), [conv.conversations]);
+  const cards: { label: string; value: string; hint?: string; id: string }[] = [
+    { id: "pending", label: "Pending", value: formatCount(stats.pending), hint: "leads waiting for a first message" },
+    { id: "claimed", label: "Claimed", value: formatCount(stats.claimed), hint: "being written by a team member" },
+    { id: "contacted", label: "Contacted", value: formatCount(stats.contacted) },
+    { id: "replied", label: "Replied", value: formatCount(stats.replied) },
+    { id: "reply-rate", label: "Reply rate", value: formatRate(stats.replyRate) },
+    { id: "replies-today", label: "Replies today", value: formatCount(stats.repliesToday) },
+  ];
+
+  return (
+    <div className="dashboard">
+      <h1 className="page-title">Outreach mission</h1>
+      <section aria-label="Statistics" className="stats">
+        {cards.map((c) => (
+          <div key={c.id} className="stat" data-testid={`stat-${c.id}`} title={c.hint}>
+            <span className="stat-value">{c.value}</span>
+            <span className="stat-label">{c.label}</span>
+          </div>
+        ))}
+      </section>
+      {countError && <p className="notice notice-warn small">Counts unavailable: {countError}</p>}
+      {conv.missing && <p className="muted small stats-note">Replied and reply figures appear once reply tracking is available on this server.</p>}
+      {!conv.missing && stats.contacted === null && <p className="muted small stats-note">“Contacted” and the reply rate are not reported by this server yet.</p>}
+      <div className="dashboard-grid">
+        <div className="col-main">
+          <OutreachQueue />
+        </div>
+        <div className="col-side">
+          <section className="card" aria-labelledby="chart-title">
+            <div className="card-head"><h2 id="chart-title">Last 14 days</h2></div>
+            <DayChart points={series} showContacts={(conv.conversations ?? []).some((c) => !!c.contacted_at)} />
+          </section>
+          <ConversationList state={conv} unreadOnly={unreadOnly} onUnreadOnly={setUnreadOnly} />
+        </div>
+      </div>
+    </div>
+  );
+}

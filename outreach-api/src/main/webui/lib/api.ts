@@ -1,0 +1,141 @@
+// One small client for the three backends. Every failure becomes an ApiError with a sentence a person can
+// read; the body of an error answer ({error, message, ...}) is kept for screens that need more (claims).
+
+import { getToken } from "./auth";
+import type { UiConfig } from "./config";
+
+export type Backend = "outreach" | "leads" | "telegram";
+
+export class ApiError extends Error {
+  readonly status: number; // 0 = no answer (network, CORS, offline)
+  readonly code: string;
+  readonly body: Record<string, unknown> | null;
+  constructor(status: number, code: string, message: string, body: Record<string, unknown> | null = null) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.body = body;
+  }
+  get unauthorized(): boolean {
+    return this.status === 401;
+  }
+  get notBuiltYet(): boolean {
+    return this.status === 404 && this.code === "not_found";
+  }
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "The request was not accepted",
+  401: "Your sign-in is missing or has expired — sign in again",
+  403: "You are not allowed to do this",
+  404: "Not found",
+  409: "Someone else is working on this",
+  410: "This has expired",
+  413: "The file is too large",
+  415: "The server did not accept this kind of content",
+  422: "The input was not accepted",
+  429: "Too many requests — wait a moment and try again",
+  500: "The server had an internal error",
+  502: "A service behind this one failed",
+  503: "The service is unavailable right now — try again shortly",
+  504: "The service took too long to answer",
+};
+
+/** Turns an HTTP answer that is not 2xx into an ApiError (pure, tested). */
+export function errorFromResponse(status: number, bodyText: string, what: string): ApiError {
+  let body: Record<string, unknown> | null = null;
+  try {
+    const parsed: unknown = bodyText ? JSON.parse(bodyText) : null;
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+  } catch {
+    body = null;
+  }
+  const code = typeof body?.error === "string" ? body.error : status === 404 ? "not_found" : `http_${status}`;
+  const serverMessage = typeof body?.message === "string" && body.message.trim() !== "" ? body.message.trim() : null;
+  const base = STATUS_TEXT[status] ?? (status >= 500 ? "The server had a problem" : "The request failed");
+  let message: string;
+  if (status === 401) message = STATUS_TEXT[401];
+  else if (serverMessage) message = serverMessage.charAt(0).toUpperCase() + serverMessage.slice(1);
+  else message = `${base} (${what}, HTTP ${status}).`;
+  if (!/[.!?]$/.test(message)) message += ".";
+  return new ApiError(status, code, message, body);
+}
+
+/** A fetch that never got an answer: offline, refused, or blocked by CORS (the browser cannot tell which). */
+export function networkError(what: string, base: string): ApiError {
+  const where = base || "this site";
+  return new ApiError(0, "network",
+    `Could not reach ${what} at ${where}. Check that the service is running (and, if it is on another address, that it allows this page's origin).`);
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  rawBody?: BodyInit;
+  contentType?: string;
+  signal?: AbortSignal;
+  what?: string;
+}
+
+export function baseOf(cfg: UiConfig, backend: Backend): string {
+  return backend === "leads" ? cfg.leadsApi : backend === "telegram" ? cfg.telegramApi : cfg.outreachApi;
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export class ApiClient {
+  constructor(private readonly cfg: UiConfig, private readonly fetcher: FetchLike = (i, n) => fetch(i, n),
+              private readonly token: () => string | null = getToken,
+              private readonly onUnauthorized: () => void = () => {}) {}
+
+  url(backend: Backend, path: string): string {
+    return baseOf(this.cfg, backend) + path;
+  }
+
+  async request<T>(backend: Backend, path: string, opts: RequestOptions = {}): Promise<T> {
+    const what = opts.what ?? describe(backend);
+    const headers: Record<string, string> = { Accept: "application/json" };
+    const token = this.token();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    let body: BodyInit | undefined;
+    if (opts.rawBody !== undefined) {
+      body = opts.rawBody;
+      headers["Content-Type"] = opts.contentType ?? "application/json";
+    } else if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers["Content-Type"] = "application/json";
+    }
+    let res: Response;
+    try {
+      res = await this.fetcher(this.url(backend, path), { method: opts.method ?? "GET", headers, body, signal: opts.signal });
+    } catch (e) {
+      if (e instanceof DOMException && e.name === "AbortError") throw e;
+      if (e instanceof Error && e.name === "AbortError") throw e;
+      throw networkError(what, baseOf(this.cfg, backend));
+    }
+    const text = await res.text().catch(() => "");
+    if (!res.ok) {
+      const err = errorFromResponse(res.status, text, what);
+      if (err.unauthorized) this.onUnauthorized();
+      throw err;
+    }
+    if (res.status === 204 || text.trim() === "") return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new ApiError(res.status, "bad_json", `The answer from ${what} was not valid JSON.`);
+    }
+  }
+}
+
+function describe(backend: Backend): string {
+  return backend === "leads" ? "the lead import service" : backend === "telegram" ? "the Telegram login service" : "the outreach API";
+}
+
+/** Shown for anything thrown: ApiError keeps its text; anything else gets a generic sentence. */
+export function messageOf(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  if (e instanceof Error && e.message) return `Something went wrong: ${e.message}`;
+  return "Something went wrong.";
+}
