@@ -228,6 +228,39 @@ class QrLoginJourneyIT {
         given().header("Authorization", dee).delete(API + "/qr/" + token).then().statusCode(204);
     }
 
+    @Inject
+    com.scopelock.outreach.auth.service.LoginStore store;
+
+    /** A login held by another replica (its state written to Redis as that replica would): this one answers it. */
+    @Test
+    void aLoginHeldByAnotherReplicaIsAnsweredFromRedis() {
+        String fin = TestJwt.bearer("fin");
+        String token = "OtherReplicaToken_0123456789abcd";
+        String qr = new com.scopelock.outreach.auth.service.QrCodeRenderer().dataUrl("tg://login?token=ELSEWHERE");
+        com.scopelock.outreach.auth.service.LoginState held = com.scopelock.outreach.auth.service.LoginState
+                .starting(token, "fin", java.time.Instant.now().plusSeconds(60), "other-replica", true)
+                .pending(qr, 3);
+        store.create(held, Duration.ofSeconds(60), Duration.ofSeconds(120));
+
+        JsonPath pending = call(check(fin, token), 200);
+        assertEquals("pending", pending.getString("status"));
+        assertEquals(3, pending.getInt("qr_version"));
+        assertEquals("tg://login?token=ELSEWHERE", Qr.decode(pending.getString("qr_code")));
+        call(check(TestJwt.bearer("gil"), token), 404);
+        // the password must go to the replica holding the client
+        assertEquals("login_on_other_replica", call(password(fin, token, "pw"), 409).getString("error"));
+        // cancel is recorded in Redis; the holder's sweeper closes its client
+        given().header("Authorization", fin).delete(API + "/qr/" + token).then().statusCode(204);
+        assertEquals("expired", call(check(fin, token), 410).getString("status"));
+
+        // a holder that died: the state outlives its expires_at only until qr-check reads it as expired
+        String dead = "DeadReplicaToken_0123456789abcdef";
+        store.create(com.scopelock.outreach.auth.service.LoginState.starting(dead, "fin",
+                java.time.Instant.now().minusSeconds(1), "dead-replica", true).pending(qr, 1),
+                Duration.ofSeconds(30), Duration.ofSeconds(60));
+        assertEquals("expired", call(check(fin, dead), 410).getString("status"));
+    }
+
     static Response check(String bearer, String token) {
         return given().header("Authorization", bearer).get(API + "/qr-check/" + token);
     }
