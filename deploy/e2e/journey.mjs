@@ -1,0 +1,289 @@
+// The Mission Deck journey in real Chromium (Debian's /usr/bin/chromium driven by playwright-core), against a
+// running local stack. Screenshots of every screen at 1280x800 and 390x844 go to target/screenshots.
+//   BASE_URL (default http://127.0.0.1:8080), TOKEN (a Mission Deck JWT, from deploy/local/token),
+//   SAMPLE (a team_members.json), CHROMIUM (default /usr/bin/chromium)
+// Steps whose endpoint is not on the server yet are reported as SKIPPED (with the reason), never as passed.
+import { chromium } from "playwright-core";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const BASE = (process.env.BASE_URL ?? "http://127.0.0.1:8080").replace(/\/$/, "");
+const TOKEN = process.env.TOKEN;
+const SAMPLE = process.env.SAMPLE;
+const SHOTS = process.env.SCREENSHOTS ?? join(import.meta.dirname, "target", "screenshots");
+if (!TOKEN || !SAMPLE) {
+  console.error("journey: TOKEN and SAMPLE are required (deploy/e2e/run sets them)");
+  process.exit(64);
+}
+mkdirSync(SHOTS, { recursive: true });
+
+const results = [];
+const consoleErrors = [];
+const pass = (name, detail = "") => { results.push({ name, status: "PASS", detail }); console.log(`  PASS  ${name}${detail ? ` — ${detail}` : ""}`); };
+const skip = (name, why) => { results.push({ name, status: "SKIP", detail: why }); console.log(`  SKIP  ${name} — ${why}`); };
+class Failure extends Error {}
+const check = (cond, msg) => { if (!cond) throw new Failure(msg); };
+
+async function api(path, init = {}) {
+  const res = await fetch(BASE + path, { ...init, headers: { Authorization: `Bearer ${TOKEN}`, Accept: "application/json", ...(init.headers ?? {}) } });
+  const text = await res.text();
+  let body = null;
+  try { body = text ? JSON.parse(text) : null; } catch { body = text; }
+  return { status: res.status, body };
+}
+
+async function shot(page, name) {
+  const vp = page.viewportSize();
+  const file = join(SHOTS, `${name}-${vp.width}x${vp.height}.png`);
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: file, fullPage: true });
+  // never a blank screen: something readable is on every page
+  const text = (await page.locator("body").innerText()).trim();
+  check(text.length > 20, `${name}: the page is (nearly) blank`);
+  return file;
+}
+
+async function step(name, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    results.push({ name, status: "FAIL", detail: e.message });
+    console.log(`  FAIL  ${name} — ${e.message}`);
+    throw e;
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  headless: true,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+
+async function newPage(width, height, mobile) {
+  const context = await browser.newContext({ viewport: { width, height }, isMobile: mobile, hasTouch: mobile, deviceScaleFactor: 1 });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: BASE });
+  const page = await context.newPage();
+  page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(`${width}px ${page.url()}: ${m.text()}`); });
+  page.on("pageerror", (e) => consoleErrors.push(`${width}px ${page.url()}: uncaught ${e.message}`));
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+async function signIn(page, tag) {
+  await page.goto(BASE + "/");
+  const form = page.getByLabel("Mission Deck token (JWT)");
+  const dashboard = page.getByRole("heading", { name: "Outreach mission" });
+  await Promise.race([form.waitFor(), dashboard.waitFor(), page.getByText("Open the outreach mission from Mission Deck").waitFor()]);
+  if (await form.isVisible()) {
+    if (tag === "desktop") {
+      await form.fill("not-a-token");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByText("does not look like a JWT").waitFor();
+    }
+    await shot(page, "01-sign-in");
+    await form.fill(TOKEN);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    pass(`sign in through the dev sign-in screen (${tag})`);
+  } else {
+    // production-like config: Mission Deck hands the token over in the URL fragment
+    await page.goto(`${BASE}/#access_token=${TOKEN}`);
+    pass(`sign in with the Mission Deck hand-over (#access_token) (${tag})`, "dev sign-in is off on this server");
+  }
+  await dashboard.waitFor();
+}
+
+let exitCode = 0;
+try {
+  console.log(`journey against ${BASE}`);
+  const sample = JSON.parse(readFileSync(SAMPLE, "utf8"));
+  const sampleCount = Array.isArray(sample) ? sample.length : sample.team_members.length;
+
+  // ---------- desktop 1280x800 ----------
+  const page = await newPage(1280, 800, false);
+  await step("sign in", () => signIn(page, "desktop"));
+
+  await step("import the sample with a progress bar and a report", async () => {
+    await page.getByRole("link", { name: "Import" }).click();
+    await page.getByRole("heading", { name: "Import leads" }).waitFor();
+    await shot(page, "02-import-empty");
+    await page.getByTestId("lead-file").setInputFiles(SAMPLE);
+    await page.getByRole("button", { name: "Import" }).click();
+    const report = page.getByTestId("import-report");
+    const failure = page.getByText("The import did not go through");
+    await Promise.race([report.waitFor({ timeout: 60_000 }), failure.waitFor({ timeout: 60_000 })]);
+    if (await failure.isVisible()) {
+      await shot(page, "02-import-failed");
+      throw new Failure(`the import failed in the browser: ${(await failure.locator("..").innerText()).replace(/\s+/g, " ")}`);
+    }
+    const received = Number(await page.getByTestId("report-received").innerText());
+    const accepted = Number(await page.getByTestId("report-accepted").innerText());
+    const rejected = Number(await page.getByTestId("report-rejected").innerText());
+    check(received === sampleCount, `report says received ${received}, the file has ${sampleCount}`);
+    await shot(page, "03-import-report");
+    pass("import the sample", `received ${received}, accepted ${accepted}, rejected ${rejected}`);
+  });
+
+  let pendingApi = null;
+  await step("dashboard: stats and the queue match the API", async () => {
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    const q = await api("/api/outreach/queue?limit=1&offset=0");
+    check(q.status === 200, `GET /api/outreach/queue answered ${q.status}`);
+    pendingApi = q.body.filtered_count;
+    const count = page.getByTestId("queue-count");
+    await count.waitFor();
+    await page.waitForFunction((n) => document.querySelector('[data-testid="stat-pending"] .stat-value')?.textContent === n.toLocaleString("en-US"), pendingApi);
+    const shown = (await count.innerText()).replace(/,/g, "");
+    check(shown.startsWith(`${pendingApi} pending`), `queue header says "${shown}", the API ${pendingApi}`);
+    check(pendingApi >= sampleCount - 5, `only ${pendingApi} pending leads after importing ${sampleCount}`);
+    const rows = await page.locator("ol.leads > li").count();
+    check(rows === Math.min(20, pendingApi), `the first page shows ${rows} leads`);
+    await shot(page, "04-dashboard");
+    pass("dashboard shows the queue", `${pendingApi} pending (sample: ${sampleCount}), ${rows} on the first page`);
+  });
+
+  await step("queue filters and pagination", async () => {
+    await page.getByLabel("Profile type").selectOption("supervisor");
+    const q = await api("/api/outreach/queue?profile_type=supervisor&limit=1&offset=0");
+    await page.waitForFunction((n) => document.querySelector('[data-testid="queue-count"]')?.textContent?.replace(/,/g, "").startsWith(`${n} pending`), q.body.filtered_count);
+    await page.getByLabel("Profile type").selectOption("");
+    await page.getByLabel(/Minimum score/).fill("20");
+    const q20 = await api("/api/outreach/queue?min_score=20&limit=1&offset=0");
+    await page.waitForFunction((n) => document.querySelector('[data-testid="queue-count"]')?.textContent?.replace(/,/g, "").startsWith(`${n} pending`), q20.body.filtered_count);
+    await page.getByLabel(/Minimum score/).fill("0");
+    await page.waitForFunction((n) => document.querySelector('[data-testid="queue-count"]')?.textContent?.replace(/,/g, "").startsWith(`${n} pending`), pendingApi);
+    if (pendingApi > 20) {
+      await page.getByRole("button", { name: "Next →" }).click();
+      await page.getByText(`21–${Math.min(40, pendingApi)} of`).waitFor();
+      await page.getByRole("button", { name: "← Previous" }).click();
+      await page.getByText(`1–20 of`).waitFor();
+    }
+    // keyboard: focus the first lead, arrow down moves to the second
+    await page.locator("a.lead-link").first().focus();
+    await page.keyboard.press("ArrowDown");
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    const second = await page.locator("a.lead-link").nth(1).innerText();
+    check(focused === second, `ArrowDown focused "${focused}", expected "${second}"`);
+    pass("queue filters (profile type, min score), pagination, arrow keys", `supervisor: ${q.body.filtered_count}, min 20: ${q20.body.filtered_count}`);
+  });
+
+  let contactName = null;
+  await step("contact detail", async () => {
+    const link = page.locator("a.lead-link").first();
+    contactName = await link.innerText();
+    await link.click();
+    await page.getByRole("heading", { name: contactName }).waitFor();
+    await page.getByText("What they wrote").waitFor();
+    await shot(page, "05-contact");
+    pass("contact detail", contactName);
+  });
+
+  await step("generate → edit → copy → mark as sent", async () => {
+    const gen = page.getByRole("button", { name: "Generate message" });
+    const textarea = page.locator("#message-text");
+    await Promise.race([gen.waitFor(), textarea.waitFor()]);
+    if (await gen.isVisible()) {
+      await gen.click();
+      await page.getByText("Maya is writing").waitFor({ timeout: 5000 }).then(() => shot(page, "06-generating")).catch(() => {});
+    }
+    const claim = page.getByText("Someone else is writing to this lead.");
+    const err = page.locator(".generator .notice-error");
+    await Promise.race([textarea.waitFor({ timeout: 30_000 }), claim.waitFor({ timeout: 30_000 }), err.waitFor({ timeout: 30_000 })]);
+    if (await err.isVisible()) {
+      const text = (await err.innerText()).replace(/\s+/g, " ");
+      await shot(page, "06-generate-error");
+      if (/not available/.test(text)) { skip("generate", text); return; }
+      throw new Failure(`generation failed: ${text}`);
+    }
+    check(!(await claim.isVisible()), "the first lead of the queue is claimed by someone else");
+    await shot(page, "07-message-preview");
+    const before = await page.getByTestId("char-count").innerText();
+    await textarea.fill((await textarea.inputValue()) + " Cheers!");
+    const after = await page.getByTestId("char-count").innerText();
+    check(parseInt(after) === parseInt(before) + 8, `the counter went from "${before}" to "${after}" after adding 8 characters`);
+    await textarea.fill("x".repeat(510));
+    await page.getByText("10 over the limit").waitFor();
+    check(await page.getByRole("button", { name: "Mark as sent" }).isDisabled(), "Mark as sent is enabled over the limit");
+    await shot(page, "08-message-over-limit");
+    await textarea.fill(`Hi ${contactName.split(" ")[0]}, an e2e test edit. Want to hear more?`);
+    await page.getByRole("button", { name: "Copy" }).click();
+    await page.getByText(/Copied to the clipboard|Select the text/).waitFor();
+    await page.getByRole("button", { name: "Mark as sent" }).click();
+    await page.getByTestId("sent-notice").waitFor({ timeout: 15_000 });
+    await shot(page, "09-marked-sent");
+    pass("generate, edit with live count, copy, mark as sent");
+  });
+
+  await step("conversation list (replies)", async () => {
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("heading", { name: /Replies/ }).waitFor();
+    const missing = page.getByText("Reply tracking is not available yet");
+    await page.waitForTimeout(1000);
+    if (await missing.isVisible()) { skip("conversation list", "GET /api/outreach/conversations is not on this server yet (empty state shown)"); return; }
+    const first = page.locator("a.conversation-link").first();
+    if (await first.count() === 0) { pass("conversation list", "empty state shown"); return; }
+    await first.click();
+    await page.getByText("Marked as read here only").waitFor();
+    await shot(page, "10-conversation");
+    pass("conversation list and a conversation");
+  });
+
+  await step("Telegram: modal and sessions page", async () => {
+    await page.getByRole("link", { name: "Telegram" }).click();
+    await page.getByRole("heading", { name: "Connected sessions" }).waitFor();
+    await shot(page, "11-telegram");
+    await page.getByRole("button", { name: "Connect Telegram" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "Connect Telegram" });
+    await dialog.waitFor();
+    check((await page.getByTestId("read-only-notice").innerText()).includes("never sends messages"), "the read-only notice is missing");
+    await Promise.race([page.getByTestId("qr-step").waitFor({ timeout: 20_000 }), page.getByTestId("tg-retry").waitFor({ timeout: 20_000 })]);
+    await shot(page, "12-telegram-connect");
+    if (await page.getByTestId("qr-step").isVisible()) pass("Connect Telegram shows a QR code", "polling every 2 s");
+    else skip("Connect Telegram QR", `the modal shows a readable error instead: ${(await page.getByTestId("tg-retry").innerText()).replace(/\s+/g, " ")}`);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+  });
+
+  await step("refresh on a deep link keeps the screen", async () => {
+    await page.goto(BASE + "/import/");
+    await page.getByRole("heading", { name: "Import leads" }).waitFor();
+    pass("refresh on /import/");
+  });
+
+  // ---------- phone 390x844 ----------
+  const phone = await newPage(390, 844, true);
+  await step("phone screens", async () => {
+    await signIn(phone, "phone");
+    await phone.getByTestId("queue-count").waitFor();
+    await shot(phone, "04-dashboard");
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    check(width <= 390, `the dashboard scrolls sideways on a phone (${width}px wide)`);
+    await phone.locator("a.lead-link").first().click();
+    await phone.getByText("What they wrote").waitFor();
+    await shot(phone, "05-contact");
+    await phone.goto(BASE + "/import/");
+    await phone.getByTestId("lead-file").setInputFiles(SAMPLE);
+    await phone.getByRole("button", { name: "Import" }).click();
+    await Promise.race([phone.getByTestId("import-report").waitFor({ timeout: 60_000 }), phone.getByText("The import did not go through").waitFor({ timeout: 60_000 })]);
+    await shot(phone, "03-import-report");
+    await phone.goto(BASE + "/telegram/");
+    await phone.getByRole("heading", { name: "Connected sessions" }).waitFor();
+    await shot(phone, "11-telegram");
+    await phone.getByRole("button", { name: "Connect Telegram" }).first().click();
+    await Promise.race([phone.getByTestId("qr-step").waitFor({ timeout: 20_000 }), phone.getByTestId("tg-retry").waitFor({ timeout: 20_000 })]);
+    await shot(phone, "12-telegram-connect");
+    pass("phone: dashboard, contact, import, Telegram at 390x844", "no sideways scrolling");
+  });
+} catch (e) {
+  exitCode = 1;
+  if (!(e instanceof Failure)) console.error(e);
+} finally {
+  await browser.close();
+}
+
+const unexpected = consoleErrors.filter((m) => !/status of 404|Failed to load resource/.test(m));
+if (consoleErrors.length) console.log(`browser console errors (${consoleErrors.length}):\n  ${consoleErrors.slice(0, 15).join("\n  ")}`);
+const counts = results.reduce((a, r) => ({ ...a, [r.status]: (a[r.status] ?? 0) + 1 }), {});
+console.log(`journey: ${counts.PASS ?? 0} passed, ${counts.SKIP ?? 0} skipped, ${counts.FAIL ?? 0} failed; screenshots in ${SHOTS}`);
+if (unexpected.length) { console.log("journey: failing because of uncaught errors in the page"); exitCode = 1; }
+process.exit(exitCode);
