@@ -1,0 +1,50 @@
+# Sourced by the deploy/bench commands: their own stack (fresh OUTREACH_STACK_HOME, ports given by the caller),
+# machine facts, and restarting one service with different settings.
+# The caller sets BENCH_NAME and BENCH_PORT_BASE (e.g. 28 → 28080-28084, Kafka 29092/29093, FalkorDB 26379, Redis 26380).
+BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+bench_stack_env() { # name port-base-digits
+  local name="$1" b="$2"
+  BENCH_STAMP="${BENCH_STAMP:-$(date -u +%Y%m%d-%H%M%S)}"
+  export OUTREACH_STACK_HOME="$BENCH_ROOT/.local-stack/bench-$name-$BENCH_STAMP"
+  export OUTREACH_CACHE_HOME="$BENCH_ROOT/.local-stack"
+  export OUTREACH_API_PORT=${b}080 TELEGRAM_AUTH_PORT=${b}081 REPLY_MONITOR_PORT=${b}082 MESSAGE_GENERATOR_PORT=${b}083
+  export LEAD_INGEST_PORT=${b}084 KAFKA_PORT=$((b + 1))092 KAFKA_CONTROLLER_PORT=$((b + 1))093
+  export FALKORDB_PORT=$((b - 2))379 REDIS_PORT=$((b - 2))380
+  export OUTREACH_UI_DEV_SIGN_IN=false
+  mkdir -p "$OUTREACH_STACK_HOME"
+  source "$BENCH_ROOT/deploy/local/env.sh"
+}
+bench_down() {
+  "$BENCH_ROOT/deploy/local/down" >/dev/null 2>&1 || true
+  rm -rf "$OUTREACH_STACK_HOME/kafka/data" "$OUTREACH_STACK_HOME/falkordb-data" "$OUTREACH_STACK_HOME/redis-data" \
+    "$OUTREACH_STACK_HOME/sim-world"
+}
+bench_pid() { cat "$RUN_DIR/$1.pid"; }
+bench_rss_mb() { awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$(bench_pid "$1")/status"; }
+# stops one service of this stack (by its recorded pid) and starts it again with local.env as it is now
+bench_restart() {
+  local name="$1" pid
+  pid="$(bench_pid "$name")"
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+  rm -f "$RUN_DIR/$name.pid"
+  "$BENCH_ROOT/deploy/local/up" --detach >/dev/null
+}
+bench_machine() { # one Markdown line
+  printf '%s cores (%s), %s GiB RAM, %s, kernel %s; `uptime` at start: %s' "$(nproc)" \
+    "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(free -g | awk '/Mem:/{print $2}')" \
+    "$("$JAVA" -version 2>&1 | head -1)" "$(uname -r)" "$(uptime | sed 's/.*load/load/')"
+}
+bench_load() { uptime | sed 's/.*load average: //'; }
+bench_jars_fresh() {
+  local s stale=false
+  for s in lead-ingest outreach-api telegram-auth-service reply-monitor message-generator; do
+    j="$BENCH_ROOT/$s/target/quarkus-app/quarkus-run.jar"
+    [ -f "$j" ] || stale=true
+  done
+  if $stale; then
+    echo "bench: building the services (./mvnw -B -q -o install -DskipTests -Dskip.ui)" >&2
+    (cd "$BENCH_ROOT" && ./mvnw -B -q -o install -DskipTests -Dskip.ui) >&2
+  fi
+}
