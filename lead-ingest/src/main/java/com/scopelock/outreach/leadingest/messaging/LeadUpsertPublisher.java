@@ -25,8 +25,13 @@ public class LeadUpsertPublisher {
 
     /** Completes when the broker has acknowledged the record (acks=all), exceptionally when it refused it. */
     public CompletionStage<Void> publish(LeadUpserted event) {
+        return publish(event.key(), JsonCodec.encode(event));
+    }
+
+    /** {@code json} is an encoded {@link LeadUpserted} whose key is {@code key}. */
+    public CompletionStage<Void> publish(String key, String json) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        Message<String> message = Message.of(JsonCodec.encode(event),
+        Message<String> message = Message.of(json,
                         () -> {
                             acked.complete(null);
                             return CompletableFuture.completedFuture(null);
@@ -35,7 +40,7 @@ public class LeadUpsertPublisher {
                             acked.completeExceptionally(failure);
                             return CompletableFuture.completedFuture(null);
                         })
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).build());
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
         emitter.send(message);
         return acked;
     }

@@ -69,9 +69,9 @@ public class ImportService {
         Path spool = createSpool();
         try {
             long started = System.nanoTime();
-            Map<Long, Integer> lastIndexById = validateAndSpool(run, body, spool);
+            Map<Long, Integer> lastIndexById = validateAndSpool(run, owner, body, spool);
             long parsed = System.nanoTime();
-            publishSpooled(run, owner, spool, lastIndexById);
+            publishSpooled(run, spool, lastIndexById);
             run.complete();
             ImportReport report = run.snapshot();
             LOG.infof("import %s by %s: received %d, accepted %d, rejected %d, duplicates %d; read+validated in %d ms, published in %d ms",
@@ -89,7 +89,9 @@ public class ImportService {
         }
     }
 
-    private Map<Long, Integer> validateAndSpool(ImportRun run, InputStream body, Path spool) {
+    /** Spool lines are {@code index TAB telegram_id TAB event-json}: the second pass only sends them. */
+    private Map<Long, Integer> validateAndSpool(ImportRun run, String owner, InputStream body, Path spool) {
+        Instant now = Instant.now();
         Map<Long, Integer> lastIndexById = new HashMap<>();
         List<com.scopelock.outreach.leadingest.service.Duplicate> duplicates = new ArrayList<>();
         try (BufferedWriter out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
@@ -102,7 +104,8 @@ public class ImportService {
                         if (previous != null) {
                             duplicates.add(new Duplicate(previous, lead.telegramId(), index));
                         }
-                        writeLine(out, index + "\t" + JsonCodec.encode(lead));
+                        writeLine(out, index + "\t" + lead.telegramId() + "\t"
+                                + JsonCodec.encode(LeadUpserted.of(owner, run.id, lead, now)));
                     }
                     case LeadValidator.Rejected rejected -> run.reject(rejected.rejection());
                 }
@@ -114,22 +117,22 @@ public class ImportService {
         return lastIndexById;
     }
 
-    private void publishSpooled(ImportRun run, String owner, Path spool, Map<Long, Integer> lastIndexById) {
+    private void publishSpooled(ImportRun run, Path spool, Map<Long, Integer> lastIndexById) {
         Semaphore inFlight = new Semaphore(config.maxInFlight());
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<CompletableFuture<Void>> pending = new ArrayList<>();
-        Instant now = Instant.now();
         try (BufferedReader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null && failure.get() == null) {
                 int tab = line.indexOf('\t');
+                int secondTab = line.indexOf('\t', tab + 1);
                 int index = Integer.parseInt(line, 0, tab, 10);
-                LeadData lead = JsonCodec.decode(line.substring(tab + 1), LeadData.class);
-                if (lastIndexById.get(lead.telegramId()) != index) {
+                long telegramId = Long.parseLong(line, tab + 1, secondTab, 10);
+                if (lastIndexById.get(telegramId) != index) {
                     continue;
                 }
                 inFlight.acquire();
-                CompletableFuture<Void> acked = publisher.publish(LeadUpserted.of(owner, run.id, lead, now))
+                CompletableFuture<Void> acked = publisher.publish(Long.toString(telegramId), line.substring(secondTab + 1))
                         .toCompletableFuture()
                         .whenComplete((ok, error) -> {
                             inFlight.release();
