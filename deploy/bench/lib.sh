@@ -38,13 +38,19 @@ bench_machine() { # one Markdown line
 }
 bench_load() { uptime | sed 's/.*load average: //'; }
 bench_jars_fresh() {
-  local s stale=false
-  for s in lead-ingest outreach-api telegram-auth-service reply-monitor message-generator; do
-    j="$BENCH_ROOT/$s/target/quarkus-app/quarkus-run.jar"
-    [ -f "$j" ] || stale=true
+  # the jars are shared with other engineers' builds: a missing jar usually means someone is rebuilding right now,
+  # so wait for it (up to 5 min) before building ourselves (-o offline, -Dskip.ui: the UI is someone else's work)
+  local s missing waited=0
+  while :; do
+    missing=""
+    for s in lead-ingest outreach-api telegram-auth-service reply-monitor message-generator; do
+      [ -f "$BENCH_ROOT/$s/target/quarkus-app/quarkus-run.jar" ] || missing="$missing $s"
+    done
+    [ -z "$missing" ] && return 0
+    [ $waited -ge 300 ] && break
+    echo "bench: waiting for$missing to be built (another build may be running) ..." >&2
+    sleep 10; waited=$((waited + 10))
   done
-  if $stale; then
-    echo "bench: building the services (./mvnw -B -q -o install -DskipTests -Dskip.ui)" >&2
-    (cd "$BENCH_ROOT" && ./mvnw -B -q -o install -DskipTests -Dskip.ui) >&2
-  fi
+  echo "bench: building the services (./mvnw -B -q -o install -DskipTests -Dskip.ui)" >&2
+  (cd "$BENCH_ROOT" && ./mvnw -B -q -o install -DskipTests -Dskip.ui) >&2
 }
