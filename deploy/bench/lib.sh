@@ -1,6 +1,6 @@
 # Sourced by the deploy/bench commands: their own stack (fresh OUTREACH_STACK_HOME, ports given by the caller),
 # machine facts, and restarting one service with different settings.
-# The caller sets BENCH_NAME and BENCH_PORT_BASE (e.g. 28 → 28080-28084, Kafka 29092/29093, FalkorDB 26379, Redis 26380).
+# Ports stay below 32768 (Linux ephemeral ports start there: a listening port above it can be taken by any client socket).
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bench_stack_env() { # name port-base-digits
   local name="$1" b="$2"
