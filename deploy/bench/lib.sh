@@ -12,10 +12,39 @@ bench_stack_env() { # name port-base-digits
   export FALKORDB_PORT=$((b - 2))379 REDIS_PORT=$((b - 2))380
   export OUTREACH_UI_DEV_SIGN_IN=false
   mkdir -p "$OUTREACH_STACK_HOME"
+  BENCH_APPS="$OUTREACH_STACK_HOME/root"   # the private copy (bench_snapshot_apps); deploy/local runs from there
   source "$BENCH_ROOT/deploy/local/env.sh"
 }
+# Other engineers rebuild the services in this tree all the time (a rebuild deletes and rewrites
+# target/quarkus-app/lib while a JVM starts from it). So the benchmark runs a private copy: deploy/local and the five
+# quarkus-app directories (+ the telegram-client jar), copied when no jar changed for 20 s, under $BENCH_APPS; its
+# deploy/local/up then starts the services from there (env.sh derives ROOT from its own place).
+bench_snapshot_apps() {
+  local s i stamp_before stamp_after
+  bench_jars_fresh
+  stamps() { for s in lead-ingest outreach-api telegram-auth-service reply-monitor message-generator; do
+      stat -c %Y "$BENCH_ROOT/$s/target/quarkus-app/quarkus-run.jar" 2>/dev/null || echo missing; done
+    ls "$BENCH_ROOT"/telegram-client/target/telegram-client-*.jar 2>/dev/null | xargs -r stat -c %Y; }
+  for i in $(seq 1 60); do
+    stamp_before="$(stamps)"
+    if ! grep -q missing <<<"$stamp_before" && [ $(( $(date +%s) - $(sort -n <<<"$stamp_before" | tail -1) )) -ge 20 ]; then
+      rm -rf "$BENCH_APPS"; mkdir -p "$BENCH_APPS/deploy" "$BENCH_APPS/telegram-client/target"
+      cp -r "$BENCH_ROOT/deploy/local" "$BENCH_APPS/deploy/"
+      for s in lead-ingest outreach-api telegram-auth-service reply-monitor message-generator; do
+        mkdir -p "$BENCH_APPS/$s/target" && cp -r "$BENCH_ROOT/$s/target/quarkus-app" "$BENCH_APPS/$s/target/" 2>/dev/null || true
+      done
+      cp "$BENCH_ROOT"/telegram-client/target/telegram-client-*.jar "$BENCH_APPS/telegram-client/target/" 2>/dev/null || true
+      stamp_after="$(stamps)"
+      [ "$stamp_before" = "$stamp_after" ] && { echo "bench: running a private copy of the services in $BENCH_APPS" >&2; return 0; }
+    fi
+    echo "bench: the services are being rebuilt by someone; waiting for the jars to settle ..." >&2
+    sleep 5
+  done
+  echo "bench: the jars did not settle for 5 min" >&2; return 1
+}
+bench_up() { "$BENCH_APPS/deploy/local/up" --detach; }
 bench_down() {
-  "$BENCH_ROOT/deploy/local/down" >/dev/null 2>&1 || true
+  "$BENCH_APPS/deploy/local/down" >/dev/null 2>&1 || "$BENCH_ROOT/deploy/local/down" >/dev/null 2>&1 || true
   rm -rf "$OUTREACH_STACK_HOME/kafka/data" "$OUTREACH_STACK_HOME/falkordb-data" "$OUTREACH_STACK_HOME/redis-data" \
     "$OUTREACH_STACK_HOME/sim-world"
 }
@@ -29,7 +58,7 @@ bench_restart() {
   for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
   kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
   rm -f "$RUN_DIR/$name.pid"
-  "$BENCH_ROOT/deploy/local/up" --detach >/dev/null
+  bench_up >/dev/null
 }
 bench_machine() { # one Markdown line
   printf '%s cores (%s), %s GiB RAM, %s, kernel %s; `uptime` at start: %s' "$(nproc)" \
