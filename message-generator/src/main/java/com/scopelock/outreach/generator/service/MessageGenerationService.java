@@ -85,7 +85,11 @@ public final class MessageGenerationService {
 
     private CompletableFuture<MessageGenerated> start(GenerationRequested request) {
         long started = System.nanoTime();
-        Instant deadline = clock.instant().plus(settings.totalBudget());
+        // the budget runs from when outreach-api asked (its HTTP caller is waiting since then), not from when this
+        // replica got to the request: a slow consumer must not stretch the answer beyond the budget
+        Instant now = clock.instant();
+        Instant asked = request.occurredAt() == null || request.occurredAt().isAfter(now) ? now : request.occurredAt();
+        Instant deadline = asked.plus(settings.totalBudget());
         Optional<Hook> hook = hooks.select(request);
         String prompt = prompts.generation(request, hook);
         return attempt(request, hook.orElse(null), prompt, prompt, deadline, started, true);

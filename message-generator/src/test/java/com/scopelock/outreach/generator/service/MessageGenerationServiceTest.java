@@ -78,6 +78,22 @@ class MessageGenerationServiceTest {
     }
 
     @Test
+    void theBudgetRunsFromWhenTheRequestWasMadeNotFromWhenItWasRead(@TempDir Path tmp) throws Exception {
+        Services s = services(Duration.ofSeconds(10), FakeCli.path("slow.sh"), tmp.resolve("pid").toString());
+        GenerationRequested fresh = Leads.liam();
+        GenerationRequested late = new GenerationRequested(fresh.eventId(), fresh.type(), fresh.version(),
+                java.time.Instant.now().minusMillis(8_500), fresh.owner(), fresh.correlationId(), fresh.contactSlug(),
+                fresh.name(), fresh.profileType(), fresh.supervisorScore(), fresh.hustlerScore(), fresh.signals(),
+                fresh.matchingMessages(), fresh.sampleMessages());
+        long start = System.nanoTime();
+        MessageGenerated answer = await(s.generation(Duration.ofSeconds(10)).generate(late));
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertEquals("generic-template", answer.generatedBy());
+        assertTrue(ms < 3000, "answered " + ms + " ms after reading a request made 8.5 s earlier (budget 10 s)");
+    }
+
+    @Test
     void failingCliFallsBackWithTheExitCode() throws Exception {
         Services s = services(Duration.ofSeconds(5), FakeCli.path("fail.sh"));
         MessageGenerated answer = await(s.generation(Duration.ofSeconds(10)).generate(Leads.liam()));
