@@ -4,8 +4,9 @@
 //   SAMPLE (a team_members.json), CHROMIUM (default /usr/bin/chromium)
 // Steps whose endpoint is not on the server yet are reported as SKIPPED (with the reason), never as passed.
 import { chromium } from "playwright-core";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { execFileSync } from "node:child_process";
 
 const BASE = (process.env.BASE_URL ?? "http://127.0.0.1:8080").replace(/\/$/, "");
 const TOKEN = process.env.TOKEN;
@@ -22,6 +23,14 @@ const consoleErrors = [];
 const pass = (name, detail = "") => { results.push({ name, status: "PASS", detail }); console.log(`  PASS  ${name}${detail ? ` — ${detail}` : ""}`); };
 const skip = (name, why) => { results.push({ name, status: "SKIP", detail: why }); console.log(`  SKIP  ${name} — ${why}`); };
 class Failure extends Error {}
+// the simulated Telegram's control CLI (telegram-client/bin/simulated-telegram --world DIR), when the stack runs it
+const SIM = process.env.SIM_CLI ? process.env.SIM_CLI.split(" ") : null;
+function sim(...args) {
+  const out = execFileSync(SIM[0], [...SIM.slice(1), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return JSON.parse(out.trim().split("\n").pop());
+}
+const RUN_ID = String(Date.now()).slice(-7);
+const PHONE = `+1555${RUN_ID}`;
 const check = (cond, msg) => { if (!cond) throw new Failure(msg); };
 
 async function api(path, init = {}) {
@@ -35,6 +44,7 @@ async function api(path, init = {}) {
 async function shot(page, name) {
   const vp = page.viewportSize();
   const file = join(SHOTS, `${name}-${vp.width}x${vp.height}.png`);
+  await page.evaluate(() => window.scrollTo(0, 0)); // a sticky header would otherwise be drawn mid-page
   await page.waitForTimeout(250);
   await page.screenshot({ path: file, fullPage: true });
   // never a blank screen: something readable is on every page
@@ -155,10 +165,13 @@ try {
     if (pendingApi > 20) {
       await page.getByRole("button", { name: "Next →" }).click();
       await page.getByText(`21–${Math.min(40, pendingApi)} of`).waitFor();
+      await page.locator("ol.leads:not(.is-loading)").waitFor();
       await page.getByRole("button", { name: "← Previous" }).click();
       await page.getByText(`1–20 of`).waitFor();
+      await page.locator("ol.leads:not(.is-loading)").waitFor();
     }
     // keyboard: focus the first lead, arrow down moves to the second
+    await page.locator("ol.leads:not(.is-loading)").waitFor();
     await page.locator("a.lead-link").first().focus();
     await page.keyboard.press("ArrowDown");
     const focused = await page.evaluate(() => document.activeElement?.textContent);
@@ -178,7 +191,62 @@ try {
     pass("contact detail", contactName);
   });
 
+  await step("a lead who exists in the simulated Telegram, imported through the UI", async () => {
+    if (!SIM) { skip("simulated lead", "no simulated Telegram"); return; }
+    // the simulator gives users its own ids, so the lead is made there first and then imported with that id
+    const username = `e2e_lead_${RUN_ID}`;
+    const leadId = sim("add-account", `+1666${RUN_ID}`, "Robin", `E2E${RUN_ID}`, username).user_id;
+    const template = (Array.isArray(sample) ? sample : sample.team_members)[0];
+    const lead = { ...template, telegram_id: leadId, username, name: `Robin E2E${RUN_ID}`, supervisor_score: 15, hustler_score: 15 };
+    const file = join(SHOTS, "..", `e2e-lead-${RUN_ID}.json`);
+    writeFileSync(file, JSON.stringify({ generated_at: new Date().toISOString(), source: "e2e", total: 1, team_members: [lead] }));
+    await page.getByRole("link", { name: "Import" }).click();
+    await page.getByTestId("lead-file").setInputFiles(file);
+    await page.getByRole("button", { name: "Import" }).click();
+    await page.getByTestId("import-report").waitFor({ timeout: 30_000 });
+    check(await page.getByTestId("report-accepted").innerText() === "1", "the simulated lead was not accepted");
+    let found = null;
+    for (let i = 0; i < 120 && !found; i++) { // up to 60 s: a restarted consumer group may take 45 s to rebalance
+      const q = await api("/api/outreach/queue?min_score=30&limit=100&offset=0");
+      check(q.status === 200, `GET /api/outreach/queue answered ${q.status}: ${JSON.stringify(q.body)}`);
+      found = q.body.contacts.find((c) => c.telegram_id === leadId);
+      if (!found) await page.waitForTimeout(500);
+    }
+    check(found, "the imported lead did not reach the queue");
+    contactName = found.name;
+    await page.goto(`${BASE}/contact/?id=${encodeURIComponent(found.id)}`);
+    await page.getByRole("heading", { name: contactName }).waitFor();
+    await page.getByText("What they wrote").waitFor();
+    await shot(page, "05b-contact-simulated-lead");
+    pass("the simulated lead is in the queue and opens", contactName);
+  });
+
+  await step("Connect Telegram: QR scan + 2FA in the simulated Telegram", async () => {
+    if (!SIM) { skip("Connect Telegram through QR + 2FA", "the stack is not running the simulated Telegram (SIM_CLI unset)"); return; }
+    sim("add-account", PHONE, "E2E", "Member");
+    sim("set-password", PHONE, "correct horse", "the usual");
+    await page.getByRole("button", { name: "Connect Telegram" }).first().click();
+    await page.getByTestId("qr-step").waitFor({ timeout: 20_000 });
+    const pending = sim("pending-qr").pending.filter((p) => !p.scanned).sort((a, b) => a.age_millis - b.age_millis);
+    check(pending.length > 0, "the simulator has no pending QR login");
+    sim("scan", pending[0].link, PHONE);
+    await page.getByTestId("password-step").waitFor({ timeout: 15_000 });
+    await page.getByText("hint: the usual").waitFor();
+    await page.getByLabel(/Telegram password/).fill("wrong");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.locator(".password-step .field-error").waitFor({ timeout: 15_000 });
+    await shot(page, "13-telegram-2fa-wrong");
+    await page.getByLabel(/Telegram password/).fill("correct horse");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByTestId("tg-connected").waitFor({ timeout: 30_000 });
+    await shot(page, "14-telegram-connected");
+    await page.getByRole("button", { name: "Done" }).click();
+    pass("Connect Telegram: QR scanned, wrong 2FA password refused, right one connects", PHONE);
+  });
+
+  let leadTelegramId = null;
   await step("generate → edit → copy → mark as sent", async () => {
+    leadTelegramId = (await page.getByText(/^Telegram id \d+$/).innerText()).replace(/\D/g, "");
     const gen = page.getByRole("button", { name: "Generate message" });
     const textarea = page.locator("#message-text");
     await Promise.race([gen.waitFor(), textarea.waitFor()]);
@@ -210,8 +278,44 @@ try {
     await page.getByText(/Copied to the clipboard|Select the text/).waitFor();
     await page.getByRole("button", { name: "Mark as sent" }).click();
     await page.getByTestId("sent-notice").waitFor({ timeout: 15_000 });
+    if (SIM) check(await page.getByRole("button", { name: /Open in Telegram/ }).isVisible(), "no Open in Telegram for a lead with a username");
     await shot(page, "09-marked-sent");
     pass("generate, edit with live count, copy, mark as sent");
+  });
+
+  await step("a simulated reply appears live in the conversation list; opening it clears unread", async () => {
+    if (!SIM) { skip("live reply", "the stack is not running the simulated Telegram"); return; }
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("heading", { name: /Replies/ }).waitFor();
+    await page.locator(".live-live").waitFor({ timeout: 15_000 });
+    await page.evaluate(() => { window.__noReload = true; });
+    const firstName = contactName.split(" ")[0];
+    // the watch list reaches reply-monitor through Kafka; retry the lead's message until a conversation shows
+    const deadline = Date.now() + 90_000;
+    const item = page.locator("li.conversation", { hasText: firstName });
+    let tries = 0;
+    while (!(await item.isVisible())) {
+      check(Date.now() < deadline, "no reply showed up in the conversation list within 90 s");
+      if (tries++ % 10 === 0) sim("lead-writes", PHONE, leadTelegramId, firstName, `Sounds interesting, tell me more (${tries})`);
+      await page.waitForTimeout(1500);
+    }
+    check(await page.evaluate(() => window.__noReload === true), "the page reloaded to show the reply");
+    await item.locator(".count-pill").waitFor();
+    const unreadBefore = Number(await page.getByTestId("total-unread").innerText());
+    check(unreadBefore >= 1, `total unread is ${unreadBefore}`);
+    await page.waitForTimeout(3000); // labels (sentiment/intent) follow through Kafka
+    await shot(page, "15-reply-live");
+    const badges = (await item.locator(".badge").allInnerTexts()).join(", ");
+    await item.locator("a").click();
+    await page.getByText("Marked as read here only").waitFor();
+    await page.locator(".reply").first().waitFor();
+    await shot(page, "16-conversation");
+    await page.getByRole("link", { name: /Back to the dashboard/ }).click();
+    await page.getByRole("heading", { name: /Replies/ }).waitFor();
+    await page.locator("li.conversation", { hasText: firstName }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="total-unread"]') || Number(document.querySelector('[data-testid="total-unread"]').textContent) === 0, null, { timeout: 10_000 })
+      .catch(() => { throw new Failure("the unread count did not drop after opening the conversation"); });
+    pass("a reply appears live (no reload), opening it marks it read", `badges: ${badges || "none yet"}`);
   });
 
   await step("conversation list (replies)", async () => {

@@ -171,7 +171,7 @@ export function MessageGenerator({ contact, onSent }: { contact: ContactDetail; 
         <div className="preview">
           {message.warning && (
             <div className="notice notice-warn" role="note" data-testid="template-warning">
-              <strong>Template used.</strong> <span>{message.warning}</span> Personalise it before sending.
+              <strong>Template used.</strong> <span>{/[.!?]$/.test(message.warning.trim()) ? message.warning.trim() : `${message.warning.trim()}.`}</span> Personalise it before sending.
             </div>
           )}
           {hook && <HookView hook={hook} />}

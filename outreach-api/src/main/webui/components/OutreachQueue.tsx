@@ -72,8 +72,10 @@ export function OutreachQueue({ onCounts }: { onCounts?: (page: QueuePage, f: Qu
   };
 
   const total = page?.filtered_count ?? 0;
-  const from = total === 0 ? 0 : filters.offset + 1;
-  const to = Math.min(total, filters.offset + (page?.contacts.length ?? 0));
+  // the range of the page on screen (while the next one loads, the old one stays, dimmed)
+  const shownOffset = page?.offset ?? 0;
+  const from = total === 0 ? 0 : shownOffset + 1;
+  const to = Math.min(total, shownOffset + (page?.contacts.length ?? 0));
 
   return (
     <section className="card" aria-labelledby="queue-title">
@@ -93,8 +95,8 @@ export function OutreachQueue({ onCounts }: { onCounts?: (page: QueuePage, f: Qu
           </select>
         </label>
         <label>
-          Minimum score <span className="muted">(0–30)</span>
-          <input type="number" min={0} max={30} value={filters.minScore}
+          Minimum score
+          <input type="number" min={0} max={30} title="Total score, 0–30" value={filters.minScore}
                  onChange={(e) => update({ minScore: clamp(Number(e.target.value), 0, 30) })} />
         </label>
         <label className="check">
@@ -130,7 +132,7 @@ export function OutreachQueue({ onCounts }: { onCounts?: (page: QueuePage, f: Qu
               const claimedByOther = c.claimed_by && c.claimed_by !== subject;
               return (
                 <li key={c.id} className="lead">
-                  <div className="lead-rank" aria-hidden="true">{filters.offset + i + 1}</div>
+                  <div className="lead-rank" aria-hidden="true">{shownOffset + i + 1}</div>
                   <div className="lead-main">
                     <div className="lead-title">
                       <Link className="lead-link" href={`/contact/?id=${encodeURIComponent(c.id)}`}>{c.name || `Telegram ${c.telegram_id}`}</Link>
