@@ -13,6 +13,8 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -166,15 +168,28 @@ public class ReplyBench {
 
         // 3. QR logins through telegram-auth-service (5 at a time)
         List<Double> loginMs = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger loginRetries = new AtomicInteger();
         long tl = System.nanoTime();
         try (ExecutorService ex = Executors.newFixedThreadPool(5)) {
             List<Future<?>> fs = new ArrayList<>();
-            for (Member m : ms) fs.add(ex.submit(() -> { loginMs.add(login(auth, control, m)); return null; }));
+            for (Member m : ms) fs.add(ex.submit(() -> {
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        loginMs.add(login(auth, control, m));
+                        return null;
+                    } catch (Exception e) {
+                        loginRetries.incrementAndGet();
+                        log("login of %s failed (attempt %d): %s", m.name(), attempt, e);
+                        if (attempt == 3) throw e;
+                    }
+                }
+            }));
             for (Future<?> f : fs) f.get();
         }
         result.put("logins", ms.size());
         result.put("login_wall_s", round((System.nanoTime() - tl) / 1e9));
         result.put("login_ms", stats(loginMs));
+        result.put("login_retries", loginRetries.get());
         log("%d QR logins in %.1f s (each: %s)", ms.size(), (System.nanoTime() - tl) / 1e9, stats(loginMs));
 
         // 4. a message per lead, as its member (claim + watch record)
@@ -225,8 +240,7 @@ public class ReplyBench {
         String png = start.get("qr_code").asText().replaceFirst("^data:image/png;base64,", "");
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png)));
         int[] px = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-        String link = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(img.getWidth(), img.getHeight(), px)))).getText();
+        String link = decodeQr(img.getWidth(), img.getHeight(), px);
         control.scan(link, m.phone());
         String token = start.get("token").asText();
         long deadline = System.currentTimeMillis() + 60_000;
@@ -237,6 +251,23 @@ public class ReplyBench {
             Thread.sleep(100);
         }
         throw new IllegalStateException("login of " + m.name() + " not authorized in 60 s");
+    }
+
+    static String decodeQr(int w, int h, int[] px) throws Exception {
+        RGBLuminanceSource src = new RGBLuminanceSource(w, h, px);
+        Map<DecodeHintType, Object> pure = Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+        Map<DecodeHintType, Object> hard = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        Exception last = null;
+        for (var hints : List.of(pure, hard)) {
+            for (BinaryBitmap bmp : List.of(new BinaryBitmap(new HybridBinarizer(src)), new BinaryBitmap(new GlobalHistogramBinarizer(src)))) {
+                try {
+                    return new QRCodeReader().decode(bmp, hints).getText();
+                } catch (Exception e) {
+                    last = e;
+                }
+            }
+        }
+        throw last;
     }
 
     static Map<String, Double> scrape(String url, String... names) throws Exception {
