@@ -303,7 +303,9 @@ try {
     await item.locator(".count-pill").waitFor();
     const unreadBefore = Number(await page.getByTestId("total-unread").innerText());
     check(unreadBefore >= 1, `total unread is ${unreadBefore}`);
-    await page.waitForTimeout(3000); // labels (sentiment/intent) follow through Kafka
+    // the labels (sentiment / intent) follow through Kafka and arrive as a live "label" event
+    await item.locator(".badge").first().waitFor({ timeout: 30_000 })
+      .catch(() => { throw new Failure("no sentiment/intent badge appeared on the conversation within 30 s"); });
     await shot(page, "15-reply-live");
     const badges = (await item.locator(".badge").allInnerTexts()).join(", ");
     await item.locator("a").click();
@@ -315,7 +317,7 @@ try {
     await page.locator("li.conversation", { hasText: firstName }).waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-testid="total-unread"]') || Number(document.querySelector('[data-testid="total-unread"]').textContent) === 0, null, { timeout: 10_000 })
       .catch(() => { throw new Failure("the unread count did not drop after opening the conversation"); });
-    pass("a reply appears live (no reload), opening it marks it read", `badges: ${badges || "none yet"}`);
+    pass("a reply appears live (no reload) with its badges, opening it marks it read", `badges: ${badges}`);
   });
 
   await step("conversation list (replies)", async () => {
@@ -346,6 +348,22 @@ try {
     else skip("Connect Telegram QR", `the modal shows a readable error instead: ${(await page.getByTestId("tg-retry").innerText()).replace(/\s+/g, " ")}`);
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
+    if (SIM) {
+      // the session connected earlier in this journey: Disconnect logs it out (after a confirmation)
+      const row = page.locator("li.session", { hasText: "Active" }).first();
+      await row.waitFor();
+      page.once("dialog", (d) => d.accept());
+      await row.getByRole("button", { name: "Disconnect" }).click();
+      const deadline = Date.now() + 20_000;
+      while (await page.locator("li.session", { hasText: "Active" }).count() > 0) {
+        check(Date.now() < deadline, "the session still shows as active 20 s after Disconnect");
+        await page.waitForTimeout(2000);
+        await page.reload();
+        await page.getByRole("heading", { name: "Connected sessions" }).waitFor();
+      }
+      await shot(page, "17-telegram-disconnected");
+      pass("Disconnect ends the Telegram session", (await page.locator("li.session").first().innerText()).replace(/\s+/g, " "));
+    }
   });
 
   await step("refresh on a deep link keeps the screen", async () => {

@@ -140,7 +140,7 @@ export function TelegramConnect({ onClose, onConnected }: { onClose: () => void;
             <input id="tg-password" type="password" autoComplete="current-password" value={password} autoFocus
                    onChange={(e) => setPassword(e.target.value)} disabled={s.phase === "submitting"} />
             {s.passwordError && <p className="field-error" role="alert">{s.passwordError}</p>}
-            {s.attemptsLeft !== null && <p className="muted small">{s.attemptsLeft} attempt{s.attemptsLeft === 1 ? "" : "s"} left.</p>}
+            {s.attemptsLeft !== null && !s.passwordError && <p className="muted small">{s.attemptsLeft} attempt{s.attemptsLeft === 1 ? "" : "s"} left.</p>}
             <button type="submit" className="btn btn-primary" disabled={s.phase === "submitting" || password === ""}>
               {s.phase === "submitting" ? "Checking…" : "Continue"}
             </button>

@@ -12,6 +12,9 @@ const STATUS_TEXT: Record<string, string> = {
   flood_wait: "Paused by Telegram (rate limit)", "logged-out": "Logged out", logged_out: "Logged out", pending: "Starting…",
 };
 
+/** a session in one of these states is over: nothing left to disconnect, only to connect anew */
+const ENDED = new Set(["disconnected", "logged-out", "logged_out", "revoked"]);
+
 export function TelegramSessions() {
   const { api } = useApp();
   const [sessions, setSessions] = useState<TelegramSession[] | null>(null);
@@ -85,8 +88,8 @@ export function TelegramSessions() {
                   </div>
                 </div>
                 <div className="actions">
-                  {x.status !== "active" && x.status !== "disconnected" && <button type="button" className="btn btn-small" onClick={() => setConnect(true)}>Reconnect</button>}
-                  {x.status !== "disconnected" && x.status !== "logged-out" && <button type="button" className="btn btn-small btn-danger" disabled={busy === x.session_id} onClick={() => disconnect(x.session_id)}>
+                  {x.status !== "active" && <button type="button" className="btn btn-small" onClick={() => setConnect(true)}>Reconnect</button>}
+                  {!ENDED.has(x.status) && <button type="button" className="btn btn-small btn-danger" disabled={busy === x.session_id} onClick={() => disconnect(x.session_id)}>
                     {busy === x.session_id ? "Disconnecting…" : "Disconnect"}
                   </button>}
                 </div>

@@ -90,7 +90,8 @@ export function qrReducer(s: QrState, e: QrEvent): QrState {
     case "submit_password":
       return s.phase === "password" ? { ...s, phase: "submitting", passwordError: null } : s;
     case "password_wrong":
-      return { ...s, phase: "password", passwordError: e.message, attemptsLeft: e.attemptsLeft ?? s.attemptsLeft };
+      // the refusal's message says how many attempts are left; a stale count from before must not contradict it
+      return { ...s, phase: "password", passwordError: e.message, attemptsLeft: e.attemptsLeft ?? null };
     case "error":
       if (e.status === 410) return { ...s, phase: "expired", message: e.message };
       if (s.phase === "submitting") return { ...s, phase: "password", passwordError: e.message };

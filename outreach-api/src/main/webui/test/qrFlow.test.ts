@@ -35,6 +35,7 @@ describe("QR login state machine", () => {
     expect(s.phase).toBe("submitting");
     s = qrReducer(s, { type: "password_wrong", message: "Wrong password, try again.", attemptsLeft: 2 });
     expect(s).toMatchObject({ phase: "password", passwordError: "Wrong password, try again.", attemptsLeft: 2 });
+    expect(qrReducer(qrReducer(s, { type: "submit_password" }), { type: "password_wrong", message: "wrong; 1 attempt(s) left." }).attemptsLeft).toBeNull();
     s = qrReducer(qrReducer(s, { type: "submit_password" }), { type: "check", answer: { status: "authorized", session_id: "s" }, now: 3 });
     expect(s.phase).toBe("connected");
   });
