@@ -336,6 +336,8 @@ public class ReplyBench {
         int streams = Math.min(ms.size(), Integer.parseInt(opts.getOrDefault("streams", "1000")));
 
         Map<Integer, Long> sentAt = new ConcurrentHashMap<>(), sentDone = new ConcurrentHashMap<>(), received = new ConcurrentHashMap<>();
+        Map<Integer, Long> receivedEpochMs = new ConcurrentHashMap<>();
+        Map<Integer, String> sentWhat = new ConcurrentHashMap<>();
         AtomicInteger dups = new AtomicInteger(), otherReplies = new AtomicInteger(), readyStreams = new AtomicInteger();
         AtomicInteger sseErrors = new AtomicInteger();
         Pattern tag = Pattern.compile("rb-" + Pattern.quote(label) + "-(\\d+)\\b");
@@ -357,7 +359,9 @@ public class ReplyBench {
                             else if ("reply".equals(event)) {
                                 Matcher mt = tag.matcher(line);
                                 if (mt.find()) {
-                                    if (received.putIfAbsent(Integer.parseInt(mt.group(1)), now) != null) dups.incrementAndGet();
+                                    int n = Integer.parseInt(mt.group(1));
+                                    if (received.putIfAbsent(n, now) != null) dups.incrementAndGet();
+                                    else receivedEpochMs.put(n, System.currentTimeMillis());
                                 } else otherReplies.incrementAndGet();
                             }
                         } else if (line.isEmpty()) event = null;
@@ -398,9 +402,12 @@ public class ReplyBench {
             long lead = m.leads().get(rnd.nextInt(m.leads().size()));
             String text = "rb-" + label + "-" + i + " thanks for reaching out, sounds interesting, tell me more";
             long s = System.nanoTime();
+            long sEpoch = System.currentTimeMillis();
             sentAt.put(i, s);
-            control.leadWrites(m.phone(), Long.toString(lead), null, text);
+            var ref = control.leadWrites(m.phone(), Long.toString(lead), null, text);
             long e = System.nanoTime();
+            // i, conversation id (as reply-monitor logs it), telegram message id, write start / end (epoch ms)
+            sentWhat.put(i, "conv-" + lead + "-" + m.name() + "\t" + ref.messageId() + "\t" + sEpoch + "\t" + System.currentTimeMillis());
             sentDone.put(i, e);
             writeMs.add((e - s) / 1e6);
         }
@@ -481,6 +488,12 @@ public class ReplyBench {
         } catch (Exception ignored) {
         }
         Files.writeString(Path.of(opt("json-out")), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));
+        StringBuilder tsv = new StringBuilder("i\tconversation\tmessage_id\twrite_start_ms\twrite_end_ms\tsse_ms\n");
+        for (int i = 0; i < replies; i++) {
+            if (sentWhat.containsKey(i)) tsv.append(i).append('\t').append(sentWhat.get(i)).append('\t')
+                    .append(receivedEpochMs.getOrDefault(i, -1L)).append('\n');
+        }
+        Files.writeString(Path.of(opt("json-out") + ".replies.tsv"), tsv);
         log("[%s] %s", label, JSON.writeValueAsString(out));
         for (Stream<String> s : open) {
             try { s.close(); } catch (Exception ignored) { }
