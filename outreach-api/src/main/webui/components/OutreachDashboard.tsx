@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { messageOf } from "@/lib/api";
-import { computeStats, formatCount, formatRate, perDay } from "@/lib/stats";
+import { computeStats, formatCount, formatRate, perDay, pointsFromApi, type ApiStats } from "@/lib/stats";
 import type { QueuePage } from "@/lib/types";
 import { useApp } from "./AppContext";
 import { ConversationList, useConversations } from "./ConversationList";
@@ -31,9 +31,16 @@ export function OutreachDashboard() {
 
   useEffect(() => { loadCounts(); }, [loadCounts]);
 
+  // the member's own contacted/replied figures; older servers without /api/outreach/stats leave them "—"
+  const [apiStats, setApiStats] = useState<ApiStats | null>(null);
+  useEffect(() => {
+    api.request<ApiStats>("outreach", "/api/outreach/stats", { what: "your outreach figures" })
+      .then(setApiStats).catch(() => setApiStats(null));
+  }, [api, conv.conversations]);
+
   const now = new Date();
-  const stats = computeStats({ pendingUnclaimed: counts.unclaimed, pendingWithClaimed: counts.withClaimed, conversations: unreadOnly ? null : conv.conversations, now });
-  const series = useMemo(() => perDay(conv.conversations ?? [], new Date(), 14), [conv.conversations]);
+  const stats = computeStats({ pendingUnclaimed: counts.unclaimed, pendingWithClaimed: counts.withClaimed, conversations: unreadOnly ? null : conv.conversations, contacted: apiStats?.contacted ?? null, now });
+  const series = useMemo(() => apiStats ? pointsFromApi(apiStats) : perDay(conv.conversations ?? [], new Date(), 14), [apiStats, conv.conversations]);
   const cards: { label: string; value: string; hint?: string; id: string }[] = [
     { id: "pending", label: "Pending", value: formatCount(stats.pending), hint: "leads waiting for a first message" },
     { id: "claimed", label: "Claimed", value: formatCount(stats.claimed), hint: "being written by a team member" },
@@ -64,7 +71,7 @@ export function OutreachDashboard() {
         <div className="col-side">
           <section className="card" aria-labelledby="chart-title">
             <div className="card-head"><h2 id="chart-title">Last 14 days</h2></div>
-            <DayChart points={series} showContacts={(conv.conversations ?? []).some((c) => !!c.contacted_at)} />
+            <DayChart points={series} showContacts={apiStats !== null || (conv.conversations ?? []).some((c) => !!c.contacted_at)} />
           </section>
           <ConversationList state={conv} unreadOnly={unreadOnly} onUnreadOnly={setUnreadOnly} />
         </div>

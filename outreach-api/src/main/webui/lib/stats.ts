@@ -101,6 +101,20 @@ export function perDay(conversations: Conversation[], now: Date, days = 14): Day
   return points;
 }
 
+/** GET /api/outreach/stats: the member's own figures (UTC days). */
+export interface ApiStats {
+  contacted: number;
+  replied: number;
+  reply_rate: number | null;
+  replies_today: number;
+  per_day: { date: string; contacted: number; replies: number }[];
+}
+
+/** The chart's points from the API's per-day figures (its UTC days, labelled as such). */
+export function pointsFromApi(stats: ApiStats): DayPoint[] {
+  return stats.per_day.map((d) => ({ day: d.date, contacts: d.contacted, replies: d.replies }));
+}
+
 export function formatRate(rate: number | null): string {
   return rate === null ? "—" : `${Math.round(rate * 100)}%`;
 }

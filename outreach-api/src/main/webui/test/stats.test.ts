@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeStats, formatRate, perDay } from "@/lib/stats";
+import { computeStats, formatRate, perDay, pointsFromApi } from "@/lib/stats";
 import type { Conversation } from "@/lib/types";
 
 const now = new Date(2026, 10, 22, 15, 0, 0);
@@ -34,5 +34,19 @@ describe("dashboard stats", () => {
     const pts = perDay([conv("a", iso(20), iso(22)), conv("b", iso(22)), conv("old", iso(1), iso(2))], now, 3);
     expect(pts.map((p) => p.day)).toEqual(["2026-11-20", "2026-11-21", "2026-11-22"]);
     expect(pts.map((p) => [p.contacts, p.replies])).toEqual([[1, 0], [0, 0], [1, 1]]);
+  });
+});
+
+describe("figures from /api/outreach/stats", () => {
+  it("turns the per-day figures into chart points and fills contacted and the reply rate", () => {
+    const api = { contacted: 4, replied: 1, reply_rate: 0.25, replies_today: 1,
+      per_day: [{ date: "2026-11-21", contacted: 3, replies: 0 }, { date: "2026-11-22", contacted: 1, replies: 1 }] };
+    expect(pointsFromApi(api)).toEqual([
+      { day: "2026-11-21", contacts: 3, replies: 0 },
+      { day: "2026-11-22", contacts: 1, replies: 1 },
+    ]);
+    const stats = computeStats({ pendingUnclaimed: 10, pendingWithClaimed: 11, conversations: [], contacted: api.contacted, now: new Date() });
+    expect(stats.contacted).toBe(4);
+    expect(stats.replyRate).toBe(0);
   });
 });

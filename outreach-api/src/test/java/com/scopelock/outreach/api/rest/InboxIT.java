@@ -174,6 +174,14 @@ class InboxIT {
                 .get("/api/outreach/contacts/contact-sent-" + lead).then().extract().jsonPath().getString("outreach_status")));
         assertTrue(graph.read("MATCH (m:U4_Outreach_Message {slug: $m}) RETURN m.is_sent AS sent, m.sent_by AS by",
                 Map.of("m", "message-sent-" + lead)).await().atMost(Duration.ofSeconds(5)).row(0).bool("sent"));
+
+        JsonPath stats = given().header("Authorization", ALICE).get("/api/outreach/stats").then().statusCode(200)
+                .extract().jsonPath();
+        assertTrue(stats.getInt("contacted") >= 1, stats.prettify());
+        assertEquals(14, stats.getList("per_day").size());
+        assertTrue(stats.getInt("per_day[13].contacted") >= 1, "today's contact is counted: " + stats.prettify());
+        assertEquals(0, given().header("Authorization", BOB).get("/api/outreach/stats").then().extract().jsonPath()
+                .getInt("contacted"), "figures are the caller's own");
     }
 
     @Test
