@@ -17,8 +17,9 @@ import java.util.Optional;
 public class ConversationRepository {
 
     /**
-     * One reply. {@code fresh} is true only on the run that created the node, so the unread count and the
-     * conversation's latest reply move once per reply however often it is delivered.
+     * One reply. A reply node may already exist as a placeholder made by its label (labels can overtake their
+     * reply across partitions); {@code fresh} is true only on the run that stores the reply itself, so the unread
+     * count and the conversation's latest reply move once per reply however often it is delivered.
      */
     static final String UPSERT_REPLY = """
             MERGE (conv:U4_Telegram_Conversation {slug: $conversation})
@@ -27,14 +28,22 @@ public class ConversationRepository {
             WITH conv
             WHERE conv.owner = $owner
             MERGE (r:U4_Telegram_Reply {slug: $reply})
-            ON CREATE SET r.telegram_message_id = $message_id, r.message_text = $text, r.received_at = $received_at,
-                          r.detected_at = $now, r.is_read = false, r.sentiment = 'unknown', r.owner = $owner,
-                          r.conversation = $conversation, r.created_at = $now, r.created_by = 'reply-monitor',
-                          r.updated_at = $now, r.updated_by = 'reply-monitor', r.fresh = true
+            ON CREATE SET r.owner = $owner, r.placeholder = true, r.created_at = $now, r.created_by = 'reply-monitor'
+            WITH conv, r
+            WHERE r.owner = $owner
             MERGE (r)-[:U4_PART_OF]->(conv)
-            WITH conv, r, coalesce(r.fresh, false) AS fresh
+            WITH conv, r, coalesce(r.placeholder, false) AS fresh
             WITH conv, r, fresh, fresh AND (conv.last_reply_at IS NULL OR conv.last_reply_at <= $received_at) AS newest
-            SET r.fresh = false,
+            SET r.placeholder = null,
+                r.telegram_message_id = CASE WHEN fresh THEN $message_id ELSE r.telegram_message_id END,
+                r.message_text = CASE WHEN fresh THEN $text ELSE r.message_text END,
+                r.received_at = CASE WHEN fresh THEN $received_at ELSE r.received_at END,
+                r.detected_at = CASE WHEN fresh THEN $now ELSE r.detected_at END,
+                r.is_read = CASE WHEN fresh THEN false ELSE r.is_read END,
+                r.sentiment = coalesce(r.sentiment, 'unknown'),
+                r.conversation = $conversation,
+                r.updated_at = CASE WHEN fresh THEN $now ELSE r.updated_at END,
+                r.updated_by = CASE WHEN fresh THEN 'reply-monitor' ELSE r.updated_by END,
                 conv.unread_count = conv.unread_count + CASE WHEN fresh THEN 1 ELSE 0 END,
                 conv.last_reply_at = CASE WHEN newest THEN $received_at ELSE conv.last_reply_at END,
                 conv.last_reply_preview = CASE WHEN newest THEN $preview ELSE conv.last_reply_preview END,
@@ -60,8 +69,15 @@ public class ConversationRepository {
             MERGE (r)-[:REPLY_TO]->(m)
             RETURN m.slug AS message_id""";
 
+    /**
+     * A label for a reply not stored yet (it overtook it) leaves a placeholder with the label; the reply fills it
+     * in when it arrives. Placeholders are not linked to their conversation, so no list shows them.
+     */
     static final String LABEL = """
-            MATCH (r:U4_Telegram_Reply {slug: $reply, owner: $owner})
+            MERGE (r:U4_Telegram_Reply {slug: $reply})
+            ON CREATE SET r.owner = $owner, r.placeholder = true, r.created_at = $now, r.created_by = 'message-generator'
+            WITH r
+            WHERE r.owner = $owner
             SET r.sentiment = $sentiment, r.intent = $intent, r.labeled_by = $labeled_by,
                 r.updated_at = $now, r.updated_by = 'message-generator'
             RETURN r.slug AS reply_id""";

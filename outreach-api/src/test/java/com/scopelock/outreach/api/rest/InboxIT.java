@@ -163,6 +163,33 @@ class InboxIT {
     }
 
     @Test
+    void aLabelThatOvertakesItsReplyIsKeptAndTheReplyStillCountsOnce() {
+        long lead = 7_100_000_006L;
+        lead(lead, "contact-overtaken-" + lead);
+        String conversation = WatchRequested.conversationId(lead, "alice");
+        ReplyDetected reply = ReplyDetected.of("alice", conversation, lead, 901, "Sounds good, call me", Instant.now(), Instant.now());
+        ReplyLabeled label = ReplyLabeled.of(reply, "positive", "interested", ReplyLabeled.BY_RULES, Instant.now());
+        TestKafka.send(Topics.REPLY_LABELS, label.key(), JsonCodec.encode(label));
+        await("the label stored before its reply", () -> graph.read("MATCH (r:U4_Telegram_Reply {slug: $s}) RETURN r.intent AS intent",
+                Map.of("s", com.scopelock.outreach.api.graph.ConversationRepository.replySlug(conversation, 901)))
+                .await().atMost(Duration.ofSeconds(5)).all().size() == 1);
+        assertFalse(conversations(ALICE, "").getList("conversations.conversation_id").contains(conversation),
+                "a label alone shows no conversation");
+        TestKafka.send(Topics.REPLIES, reply.key(), JsonCodec.encode(reply));
+        TestKafka.send(Topics.REPLIES, reply.key(), JsonCodec.encode(reply));
+        await("the reply", () -> conversations(ALICE, "").getList("conversations.conversation_id").contains(conversation));
+        Map<String, Object> conv = conversations(ALICE, "").getMap("conversations.find { it.conversation_id == '" + conversation + "' }");
+        assertEquals(1, conv.get("unread_count"));
+        assertEquals("interested", conv.get("intent"));
+        JsonPath replies = given().header("Authorization", ALICE).get("/api/outreach/conversations/" + conversation + "/replies")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(1, replies.getList("replies").size());
+        assertEquals("Sounds good, call me", replies.getString("replies[0].text"));
+        assertEquals("positive", replies.getString("replies[0].sentiment"));
+        assertEquals(false, replies.getBoolean("replies[0].is_read"));
+    }
+
+    @Test
     void theMembersOwnSentMessageDetectedMarksTheLeadContacted() {
         long lead = 7_100_000_003L;
         graph.write(LEAD + " CREATE (c)-[:U4_HAS_MESSAGE]->(:U4_Outreach_Message {slug: $m, owner: 'alice', version: 1, is_sent: false})",
