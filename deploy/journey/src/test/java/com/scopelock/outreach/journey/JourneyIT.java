@@ -243,18 +243,18 @@ class JourneyIT {
             }
 
             // the conversation: one unread reply
-            Answer conversations = until("conversation " + conversationId + " with unread_count 1",
+            // (the reply and its link to the lead are two graph writes: wait for both, see README "Observations")
+            Answer conversations = until("conversation " + conversationId + " linked to its lead",
                     () -> api.get(out, "/api/outreach/conversations"),
-                    a -> a.status() == 200 && conversation(a, conversationId).isPresent());
+                    a -> a.status() == 200 && conversation(a, conversationId)
+                            .map(c -> lead.contactId().equals(c.path("contact").path("id").asText())).orElse(false));
             JsonNode conversation = conversation(conversations, conversationId).orElseThrow();
             assertEquals(1, conversation.path("unread_count").asLong(), conversation::toString);
             assertEquals(lead.telegramId(), conversation.path("contact").path("telegram_id").asLong(), conversation::toString);
             assertEquals(lead.contactId(), conversation.path("contact").path("id").asText(), conversation::toString);
             Journal.step("8 lead writes → conversation listed with unread_count 1", replyWritten);
 
-            // the label: message-generator's label reaches the dashboard live. The stored badges (sentiment/intent in
-            // the conversations list) are not asserted here: see the module README, "Known bug" (a label consumed
-            // before its reply is dropped, which happens whenever outreach-api's consumers catch up on a backlog).
+            // the label: live on the SSE stream, on Kafka, and stored (the badges of the conversations list)
             if (sse != null) {
                 SseStream.Event label = sse.await(e -> "label".equals(e.name())
                         && conversationId.equals(e.data().path("conversation_id").asText()), WAIT, "label event");
@@ -283,6 +283,8 @@ class JourneyIT {
                 assertEquals("interested", v.path("intent").asText(), v::toString);
             }
             Journal.step("9 lead writes → label on outreach.reply-labels (" + labels.size() + " record(s))", replyWritten);
+            assertLabelled(api, conversationId);
+            Journal.step("9 lead writes → label positive/interested stored (conversations list, reply)", replyWritten);
 
             // exactly once: one reply node, still one unread, even after the at-least-once redeliveries settle
             Proc.sleep(faults == Faults.NONE ? 500 : 3_000);
@@ -410,6 +412,18 @@ class JourneyIT {
         return sessionId;
     }
 
+    /** The conversations list shows the label message-generator gave the reply (the fake CLI says positive/interested). */
+    private void assertLabelled(Api api, String conversationId) {
+        Answer labelled = until("labels on " + conversationId, () -> api.get(stack.port(OUTREACH_API), "/api/outreach/conversations"),
+                a -> a.status() == 200 && conversation(a, conversationId).map(JourneyIT::labelled).orElse(false));
+        JsonNode withLabel = conversation(labelled, conversationId).orElseThrow();
+        assertEquals("positive", withLabel.path("sentiment").asText(), withLabel::toString);
+        assertEquals("interested", withLabel.path("intent").asText(), withLabel::toString);
+        Answer replies = api.get(stack.port(OUTREACH_API), "/api/outreach/conversations/" + conversationId + "/replies");
+        assertEquals("positive", replies.get("replies").path(0).path("sentiment").asText(), replies::toString);
+        assertEquals("interested", replies.get("replies").path(0).path("intent").asText(), replies::toString);
+    }
+
     private JsonNode awaitSession(Api api, String sessionId, String status) {
         Answer sessions = until("session " + sessionId + " " + status,
                 () -> api.get(stack.port(OUTREACH_API), "/api/outreach/telegram/sessions"),
@@ -460,6 +474,11 @@ class JourneyIT {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /** A reply node starts with sentiment "unknown" and no intent until message-generator's label is stored. */
+    private static boolean labelled(JsonNode conversation) {
+        return conversation.path("intent").isTextual() && !"unknown".equals(conversation.path("sentiment").asText());
+    }
 
     private static Optional<JsonNode> contact(Answer queue, long telegramId) {
         return find(queue.get("contacts"), c -> c.path("telegram_id").asLong() == telegramId);
