@@ -136,9 +136,20 @@ try {
 
   let pendingApi = null;
   await step("dashboard: stats and the queue match the API", async () => {
+    // the import answers once Kafka has the leads; outreach-api writes them to the graph right after, so wait
+    // until the queue's count has settled (two reads further apart than its 2 s count cache agree)
+    let q;
+    let previous = -1;
+    const settleBy = Date.now() + 60_000;
+    for (;;) {
+      q = await api("/api/outreach/queue?limit=1&offset=0");
+      check(q.status === 200, `GET /api/outreach/queue answered ${q.status}`);
+      if (q.body.filtered_count >= sampleCount - 5 && q.body.filtered_count === previous) break;
+      previous = q.body.filtered_count;
+      check(Date.now() < settleBy, `the queue still counts ${previous} pending leads 60 s after the import`);
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+    }
     await page.getByRole("link", { name: "Dashboard" }).click();
-    const q = await api("/api/outreach/queue?limit=1&offset=0");
-    check(q.status === 200, `GET /api/outreach/queue answered ${q.status}`);
     pendingApi = q.body.filtered_count;
     const count = page.getByTestId("queue-count");
     await count.waitFor();
