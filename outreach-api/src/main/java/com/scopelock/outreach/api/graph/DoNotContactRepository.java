@@ -13,22 +13,18 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class DoNotContactRepository {
-    static final String MARK = """
-            MATCH (c:U4_Contact_Lead {slug: $slug})
+    /** The mark itself, after a MATCH of {@code c}; the previous status is kept to restore it. */
+    private static final String SET_MARK = """
             SET c.status_before_dnc = CASE WHEN c.outreach_status = 'do_not_contact' THEN c.status_before_dnc ELSE c.outreach_status END,
                 c.outreach_status = 'do_not_contact', c.do_not_contact = true, c.do_not_contact_reason = $reason,
                 c.do_not_contact_by = $actor, c.do_not_contact_at = coalesce(c.do_not_contact_at, $now),
                 c.claimed_by = null, c.claimed_until = null, c.updated_at = $now, c.updated_by = $actor
             RETURN c.slug AS id, c.outreach_status AS outreach_status""";
 
+    static final String MARK = "MATCH (c:U4_Contact_Lead {slug: $slug})\n" + SET_MARK;
+
     /** Unsubscribe replies mark the lead of the conversation. */
-    static final String MARK_BY_TELEGRAM_ID = """
-            MATCH (c:U4_Contact_Lead {telegram_id: $telegram_id})
-            SET c.status_before_dnc = CASE WHEN c.outreach_status = 'do_not_contact' THEN c.status_before_dnc ELSE c.outreach_status END,
-                c.outreach_status = 'do_not_contact', c.do_not_contact = true, c.do_not_contact_reason = $reason,
-                c.do_not_contact_by = $actor, c.do_not_contact_at = coalesce(c.do_not_contact_at, $now),
-                c.claimed_by = null, c.claimed_until = null, c.updated_at = $now, c.updated_by = $actor
-            RETURN c.slug AS id, c.outreach_status AS outreach_status""";
+    static final String MARK_BY_TELEGRAM_ID = "MATCH (c:U4_Contact_Lead {telegram_id: $telegram_id})\n" + SET_MARK;
 
     static final String UNMARK = """
             MATCH (c:U4_Contact_Lead {slug: $slug})
