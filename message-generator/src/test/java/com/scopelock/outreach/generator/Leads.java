@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Leads shaped like ../shared/data/team_members.sample.json. */
+/** Leads shaped like the analysis sample (team_members.json). */
 public final class Leads {
     private Leads() {
     }
