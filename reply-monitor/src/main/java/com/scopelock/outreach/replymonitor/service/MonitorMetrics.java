@@ -1,6 +1,7 @@
 package com.scopelock.outreach.replymonitor.service;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -20,9 +21,13 @@ public final class MonitorMetrics {
         this.registry = registry;
     }
 
+    /**
+     * The suppliers are method references nobody else holds: Micrometer keeps gauge state weakly by default, so
+     * without {@code strongReference} they were collected and the gauges read NaN (seen in the benchmark).
+     */
     public void gauges(Supplier<Number> sessions, Supplier<Number> chats) {
-        registry.gauge("reply_monitor_sessions", java.util.List.of(), sessions, s -> s.get().doubleValue());
-        registry.gauge("reply_monitor_watched_chats", java.util.List.of(), chats, s -> s.get().doubleValue());
+        Gauge.builder("reply_monitor_sessions", sessions, s -> s.get().doubleValue()).strongReference(true).register(registry);
+        Gauge.builder("reply_monitor_watched_chats", chats, s -> s.get().doubleValue()).strongReference(true).register(registry);
     }
 
     public void detected(String kind, String path, Duration latency) {
