@@ -53,6 +53,13 @@ export function useConversations(unreadOnly: boolean): ConversationsState {
     load();
   }, [load]);
 
+  // a slow refresh besides the live stream: events published before this replica's live consumer had its
+  // partitions (right after a start) never reach the stream, but they are in the graph
+  useEffect(() => {
+    const timer = setInterval(() => { load(); }, 10_000);
+    return () => clearInterval(timer);
+  }, [load]);
+
   useEffect(() => {
     const handle = followEvents(`${cfg.outreachApi}/api/outreach/events`, token, (ev) => {
       let conversationId: string | null = null;
