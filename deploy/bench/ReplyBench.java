@@ -299,7 +299,7 @@ public class ReplyBench {
                 String v = line.substring(line.lastIndexOf(' ') + 1);
                 if (line.startsWith("reply_monitor_sessions ")) gs = Double.parseDouble(v);
                 if (line.startsWith("reply_monitor_watched_chats ")) gc = Double.parseDouble(v);
-                if (line.startsWith("reply_monitor_telegram_requests_total{") && line.contains("getChatHistory")) {
+                if (line.startsWith("reply_monitor_tdlib_requests_total{") && line.contains("getChatHistory")) {
                     accounts++;
                     requests += Double.parseDouble(v);
                 }

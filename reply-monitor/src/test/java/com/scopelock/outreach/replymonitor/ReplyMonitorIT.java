@@ -123,7 +123,7 @@ class ReplyMonitorIT {
         assertEquals(1, fx.kafka.events(Topics.SENT_DETECTIONS, SentDetected.class,
                 s -> s.conversationId().equals(watch.conversationId())).size());
         assertTrue(fx.kafka.records(Topics.REPLIES, watch.conversationId()).size() == 1, "key = conversation id");
-        assertTrue(monitor.metrics().requests(Long.toString(account.userId())) > 0);
+        assertTrue(monitor.metrics().requests(grant.sessionSlug(), "ok") > 0);
     }
 
     @Test
@@ -171,10 +171,11 @@ class ReplyMonitorIT {
         fx.control.revokeSessions(account.phone()); // "Terminate session" on the phone
         await("status revoked", Duration.ofSeconds(10), () -> hasStatus(grant, SessionStatusChanged.REVOKED));
         await("session dropped", Duration.ofSeconds(10), () -> !monitor.openSessions().contains(grant.sessionSlug()));
+        double afterRevocation = monitor.metrics().requests(grant.sessionSlug());
         Thread.sleep(2500); // more than two reconcile intervals: no retry storm
         assertEquals(1, statuses(grant).stream().filter(s -> s.status().equals(SessionStatusChanged.REVOKED))
                 .count());
-        assertTrue(monitor.metrics().requests(Long.toString(account.userId())) <= 3,
+        assertEquals(afterRevocation, monitor.metrics().requests(grant.sessionSlug()),
                 "no requests after the revocation");
     }
 
@@ -200,9 +201,9 @@ class ReplyMonitorIT {
         await("flood_wait status", Duration.ofSeconds(5), () -> hasStatus(slowGrant, SessionStatusChanged.FLOOD_WAIT));
         await("other account's reply", Duration.ofSeconds(3), () -> !replies(fineWatch).isEmpty());
         assertTrue(replies(slowWatch).isEmpty(), "flooded account is paused");
-        double requestsDuringFlood = monitor.metrics().requests(Long.toString(slow.userId()));
+        double requestsDuringFlood = monitor.metrics().requests(slowGrant.sessionSlug());
         Thread.sleep(1500);
-        assertEquals(requestsDuringFlood, monitor.metrics().requests(Long.toString(slow.userId())),
+        assertEquals(requestsDuringFlood, monitor.metrics().requests(slowGrant.sessionSlug()),
                 "no requests for the paused account while FLOOD_WAIT lasts");
         assertTrue(replies(slowWatch).isEmpty());
 

@@ -1,5 +1,6 @@
 package com.scopelock.outreach.telegram;
 
+import com.scopelock.outreach.telegram.api.TdRequestObserver;
 import com.scopelock.outreach.telegram.api.TdUpdateListener;
 import com.scopelock.outreach.telegram.api.TelegramClient;
 import com.scopelock.outreach.telegram.sim.SimulatedModeGuard;
@@ -54,6 +55,11 @@ public final class TelegramClientFactory implements AutoCloseable {
     /** A new client (one account session); answer its authorizationStateWaitTdlibParameters next. */
     public TelegramClient newClient(TdUpdateListener listener) {
         return JsonTelegramClient.create(transport, listener, requestTimeout);
+    }
+
+    /** {@link #newClient(TdUpdateListener)} whose every request (and its outcome) is reported to {@code observer}. */
+    public TelegramClient newClient(TdUpdateListener listener, TdRequestObserver observer) {
+        return JsonTelegramClient.create(transport, listener, observer, requestTimeout);
     }
 
     public boolean simulated() {

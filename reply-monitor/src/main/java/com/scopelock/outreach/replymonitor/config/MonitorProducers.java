@@ -60,6 +60,7 @@ public class MonitorProducers {
     MonitorSettings settings(ReplyMonitorConfig rm, TelegramSettings telegram,
                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         return new MonitorSettings(bootstrap, rm.groupId(), rm.realtimeUpdates(), rm.reconcileInterval(),
+                rm.missingChatRetryInitial(), rm.missingChatRetryMax(), rm.chatListLimit(),
                 rm.requestsPerSecond(), rm.requestBurst(), rm.historyPageSize(), rm.maxHistoryPages(),
                 rm.sentSimilarity(), rm.watchClockSlack(), rm.openTimeout(), telegram.requestTimeout(),
                 rm.heartbeatInterval(), rm.workDir().orElse(Path.of(System.getProperty("java.io.tmpdir"))),

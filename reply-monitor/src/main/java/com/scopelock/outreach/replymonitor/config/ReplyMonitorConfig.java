@@ -22,6 +22,20 @@ public interface ReplyMonitorConfig {
     @WithDefault("60s")
     Duration reconcileInterval();
 
+    /**
+     * A watched chat Telegram does not know ("Chat not found") is looked for again after this, doubling per miss up
+     * to {@link #missingChatRetryMax()}; drafts (no chat yet) are found from TDLib's updates, not by asking.
+     */
+    @WithDefault("15m")
+    Duration missingChatRetryInitial();
+
+    @WithDefault("2h")
+    Duration missingChatRetryMax();
+
+    /** Chats loadChats (once per session open) and a missing-chat sweep (getChats) cover. */
+    @WithDefault("100")
+    int chatListLimit();
+
     /** Telegram requests per second per account (shared by every operation of that account). */
     @WithDefault("1.0")
     double requestsPerSecond();

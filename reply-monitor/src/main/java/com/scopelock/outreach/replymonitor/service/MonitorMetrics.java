@@ -11,8 +11,9 @@ import java.util.function.Supplier;
 /**
  * reply-monitor's Micrometer meters: {@code reply_monitor_detection_latency} (Telegram message date → event
  * published; Telegram dates have 1 s resolution), {@code reply_monitor_poll_cycle} (one reconciliation pass over a
- * session's chats), {@code reply_monitor_telegram_requests} and {@code reply_monitor_flood_waits} per account,
- * gauges for open sessions and watched chats.
+ * session's chats), {@code reply_monitor_tdlib_requests} (every TDLib request by session, function and outcome) and
+ * {@code reply_monitor_flood_waits} per session, gauges for open sessions and watched chats. Sessions are tagged
+ * with their slug, never with Telegram ids or anything secret.
  */
 public final class MonitorMetrics {
     private final MeterRegistry registry;
@@ -40,17 +41,36 @@ public final class MonitorMetrics {
         Timer.builder("reply_monitor_poll_cycle").publishPercentiles(0.5, 0.95).register(registry).record(duration);
     }
 
-    public void request(String account, String function) {
-        Counter.builder("reply_monitor_telegram_requests").tag("account", account).tag("function", function)
+    /** {@code outcome}: ok, not_found, flood_wait, error. */
+    public void request(String session, String function, String outcome) {
+        Counter.builder("reply_monitor_tdlib_requests").description("TDLib requests by session, function and outcome")
+                .tag("session", session).tag("function", function).tag("outcome", outcome)
                 .register(registry).increment();
     }
 
-    public void floodWait(String account) {
-        Counter.builder("reply_monitor_flood_waits").tag("account", account).register(registry).increment();
+    public void floodWait(String session) {
+        Counter.builder("reply_monitor_flood_waits").tag("session", session).register(registry).increment();
     }
 
-    public double requests(String account) {
-        return registry.find("reply_monitor_telegram_requests").tag("account", account).counters().stream()
+    /** Every TDLib request of the session so far. */
+    public double requests(String session) {
+        return registry.find("reply_monitor_tdlib_requests").tag("session", session).counters().stream()
                 .mapToDouble(Counter::count).sum();
+    }
+
+    public double requests(String session, String outcome) {
+        return requests(session, null, outcome);
+    }
+
+    /** Null function or outcome: any. */
+    public double requests(String session, String function, String outcome) {
+        var search = registry.find("reply_monitor_tdlib_requests").tag("session", session);
+        if (function != null) {
+            search = search.tag("function", function);
+        }
+        if (outcome != null) {
+            search = search.tag("outcome", outcome);
+        }
+        return search.counters().stream().mapToDouble(Counter::count).sum();
     }
 }

@@ -12,6 +12,9 @@ public record MonitorSettings(
         String groupId,
         boolean realtimeUpdates,
         Duration reconcileInterval,
+        Duration missingChatRetryInitial,
+        Duration missingChatRetryMax,
+        int chatListLimit,
         double requestsPerSecond,
         int requestBurst,
         int historyPageSize,
@@ -27,7 +30,8 @@ public record MonitorSettings(
         boolean useTestDc) {
 
     public MonitorSettings withGroupId(String group) {
-        return new MonitorSettings(bootstrapServers, group, realtimeUpdates, reconcileInterval, requestsPerSecond,
+        return new MonitorSettings(bootstrapServers, group, realtimeUpdates, reconcileInterval,
+                missingChatRetryInitial, missingChatRetryMax, chatListLimit, requestsPerSecond,
                 requestBurst, historyPageSize, maxHistoryPages, sentSimilarity, watchClockSlack, openTimeout,
                 requestTimeout, heartbeatInterval, workDir, apiId, apiHash, useTestDc);
     }
@@ -35,6 +39,7 @@ public record MonitorSettings(
     @Override
     public String toString() {
         return "MonitorSettings[group=" + groupId + ", realtime=" + realtimeUpdates + ", reconcile="
-                + reconcileInterval + ", requests/s=" + requestsPerSecond + ", apiId=" + apiId + ", apiHash=***]";
+                + reconcileInterval + ", missing chats " + missingChatRetryInitial + ".." + missingChatRetryMax
+                + ", requests/s=" + requestsPerSecond + ", apiId=" + apiId + ", apiHash=***]";
     }
 }

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.InstantSource;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -42,15 +41,23 @@ public final class ReplyMonitor implements AutoCloseable {
 
     public ReplyMonitor(MonitorSettings settings, TelegramClientFactory telegram, SessionSealer sealer,
                         MeterRegistry registry, SessionManager.OwnershipListener ownership) {
+        this(settings, telegram, sealer, registry, ownership, Clock.systemUTC());
+    }
+
+    /**
+     * {@code clock} drives the reconciliation schedule, the missing-chat backoff and the request budget (a test
+     * moves it on to run hours of schedule in seconds).
+     */
+    public ReplyMonitor(MonitorSettings settings, TelegramClientFactory telegram, SessionSealer sealer,
+                        MeterRegistry registry, SessionManager.OwnershipListener ownership, Clock clock) {
         this.settings = settings;
         this.instanceId = "reply-monitor-" + UUID.randomUUID().toString().substring(0, 8);
         this.publisher = new EventPublisher(settings.bootstrapServers(), instanceId);
         MonitorMetrics metrics = new MonitorMetrics(registry);
         this.context = new MonitorContext(settings, telegram, sealer, publisher,
-                new AccountRequestBudgets(settings.requestsPerSecond(), settings.requestBurst(),
-                        InstantSource.system()),
+                new AccountRequestBudgets(settings.requestsPerSecond(), settings.requestBurst(), clock),
                 metrics, new DetectionDedupe(),
-                new MessageClassifier(settings.sentSimilarity(), settings.watchClockSlack()), Clock.systemUTC());
+                new MessageClassifier(settings.sentSimilarity(), settings.watchClockSlack()), clock);
         this.sessions = new SessionManager(context, watches, ownership);
         metrics.gauges(sessions::sessionCount, sessions::chatCount);
         this.grants = new GrantOwnershipConsumer(settings.bootstrapServers(), settings.groupId(),

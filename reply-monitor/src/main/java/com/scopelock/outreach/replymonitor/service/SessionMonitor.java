@@ -10,7 +10,9 @@ import com.scopelock.outreach.telegram.api.AuthorizationState;
 import com.scopelock.outreach.telegram.api.Secret;
 import com.scopelock.outreach.telegram.api.TdException;
 import com.scopelock.outreach.telegram.api.TdMessage;
+import com.scopelock.outreach.telegram.api.TdChats;
 import com.scopelock.outreach.telegram.api.TdMessages;
+import com.scopelock.outreach.telegram.api.TdRequestObserver;
 import com.scopelock.outreach.telegram.api.TdUpdate;
 import com.scopelock.outreach.telegram.api.TdlibParameters;
 import com.scopelock.outreach.telegram.api.TelegramClient;
@@ -38,10 +40,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * One open Telegram session (one TDLib client) of one team member, owned by this replica. Real-time detection
  * from {@code updateNewMessage} (on the client's update thread) and a reconciliation loop (own virtual thread)
- * that pages {@code getChatHistory} newest-first back to the last message it has fully seen per chat. Every
- * Telegram request of the account goes through the shared per-account budget; a FLOOD_WAIT pauses only this
- * account. Nothing is persisted: after a restart the window starts again at the watch's {@code from_message_id}
- * (or the watch's date) and consumers deduplicate.
+ * that pages {@code getChatHistory} newest-first back to the last message it has fully seen per chat — only for
+ * chats TDLib has told the session about ({@link WatchedChats}: a draft's chat does not exist yet and costs no
+ * request). Every Telegram request of the account goes through the shared per-account budget and is counted by
+ * outcome; a FLOOD_WAIT pauses only this account. Nothing is persisted: after a restart the window starts again
+ * at the watch's {@code from_message_id} (or the watch's date) and consumers deduplicate.
  */
 public final class SessionMonitor {
     private static final Logger LOG = Logger.getLogger(SessionMonitor.class);
@@ -53,23 +56,12 @@ public final class SessionMonitor {
         void status(SessionMonitor session, String status, String reason);
     }
 
-    private static final class ChatState {
-        volatile WatchRequested watch;
-        long lastSeenId;      // highest message id covered by a complete reconciliation (this lifetime)
-        volatile boolean due = true;
-        long nextDueNanos;
-
-        ChatState(WatchRequested watch) {
-            this.watch = watch;
-        }
-    }
-
     private final SessionGranted grant;
     private final int partition;
     private final MonitorContext ctx;
     private final Events events;
     private final String account;
-    private final Map<Long, ChatState> chats = new ConcurrentHashMap<>();
+    private final WatchedChats chats;
     private final Semaphore wake = new Semaphore(0);
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile boolean closing;
@@ -78,6 +70,7 @@ public final class SessionMonitor {
     private volatile Path directory;
     private volatile TelegramClient client;
     private volatile Thread loop;
+    private static final Duration MAX_IDLE = Duration.ofSeconds(1);
 
     public SessionMonitor(SessionGranted grant, int partition, MonitorContext ctx, Events events) {
         this.grant = grant;
@@ -85,6 +78,9 @@ public final class SessionMonitor {
         this.ctx = ctx;
         this.events = events;
         this.account = Long.toString(grant.telegramUserId());
+        this.chats = new WatchedChats(ctx.settings().reconcileInterval(),
+                new Backoff(ctx.settings().missingChatRetryInitial(), ctx.settings().missingChatRetryMax()),
+                ctx.clock().instant());
     }
 
     public SessionGranted grant() {
@@ -118,7 +114,8 @@ public final class SessionMonitor {
     public void open() throws Exception {
         MonitorSettings s = ctx.settings();
         directory = SessionDirectory.unseal(ctx.sealer(), grant, s.workDir());
-        client = ctx.telegram().newClient(this::onUpdate);
+        client = ctx.telegram().newClient(this::onUpdate,
+                (function, outcome) -> ctx.metrics().request(slug(), function, outcome.tag()));
         TdlibParameters parameters = TdlibParameters.of(directory, s.apiId(), Secret.of(s.apiHash()))
                 .withTestDc(s.useTestDc());
         AuthorizationState state = client.open(parameters, s.openTimeout())
@@ -136,21 +133,7 @@ public final class SessionMonitor {
 
     /** The watches of this member now: new or changed ones are reconciled at once, removed ones forgotten. */
     public void syncWatches(Collection<WatchRequested> watches) {
-        Set<Long> keep = new HashSet<>();
-        for (WatchRequested w : watches) {
-            keep.add(w.contactTelegramId());
-            chats.compute(w.contactTelegramId(), (id, state) -> {
-                if (state == null) {
-                    return new ChatState(w);
-                }
-                if (!w.eventId().equals(state.watch.eventId())) {
-                    state.watch = w;
-                    state.due = true;
-                }
-                return state;
-            });
-        }
-        chats.keySet().retainAll(keep);
+        chats.sync(watches);
         wake.release();
     }
 
@@ -158,21 +141,31 @@ public final class SessionMonitor {
 
     private void onUpdate(TdUpdate update) {
         switch (update) {
-            case TdUpdate.NewMessage m when ctx.settings().realtimeUpdates() && !closing -> {
-                ChatState chat = chats.get(m.message().chatId());
-                if (chat != null) {
-                    detect(chat.watch, m.message(), "live");
+            case TdUpdate.NewChat c -> appeared(c.chat().id());
+            case TdUpdate.NewMessage m when !closing -> {
+                appeared(m.message().chatId());
+                WatchedChats.Chat chat = chats.get(m.message().chatId());
+                if (chat != null && ctx.settings().realtimeUpdates()) {
+                    detect(chat.watch(), m.message(), "live");
                 }
             }
             case TdUpdate.AuthorizationStateChanged a when a.state().isTerminal() && !closing && !loggingOut ->
                     events.gone(this, "revoked", "authorization state " + a.state().getClass().getSimpleName());
             case TdUpdate.ConnectionStateChanged c when "connectionStateReady".equals(c.state()) -> {
                 // back online: catch up at once on whatever arrived meanwhile
-                chats.values().forEach(chat -> chat.due = true);
+                chats.allDue();
                 wake.release();
             }
             default -> {
             }
+        }
+    }
+
+    /** TDLib named a chat: if it is a watched draft's, it can be read now. */
+    private void appeared(long chatId) {
+        if (chats.appeared(chatId)) {
+            LOG.debugf("chat %d of session %s appeared: reading it", chatId, slug());
+            wake.release();
         }
     }
 
@@ -208,36 +201,47 @@ public final class SessionMonitor {
     // ---------------------------------------------------------------- reconciliation
 
     private void runLoop() {
-        long interval = ctx.settings().reconcileInterval().toNanos();
         try {
+            loadChatList();
             while (!closing) {
+                Instant now = ctx.clock().instant();
+                if (chats.sweepDue(now)) {
+                    sweep();
+                }
+                List<WatchedChats.Chat> due = chats.due(ctx.clock().instant());
                 long start = System.nanoTime();
-                boolean any = false;
-                for (ChatState chat : List.copyOf(chats.values())) {
+                for (WatchedChats.Chat chat : due) {
                     if (closing) {
                         return;
                     }
-                    if (chat.due || System.nanoTime() - chat.nextDueNanos >= 0) {
-                        any = true;
-                        chat.due = false;
-                        chat.nextDueNanos = System.nanoTime() + interval;
-                        try {
-                            reconcile(chat);
-                        } catch (SessionGoneException e) {
-                            events.gone(this, "revoked", e.getMessage());
-                            return;
-                        } catch (InterruptedException e) {
-                            throw e;
-                        } catch (Exception e) {
-                            chat.due = true; // retry on the next round (after the wait below)
-                            LOG.warnf("reconciling %s failed: %s", chat.watch.conversationId(), describe(e));
+                    try {
+                        reconcile(chat);
+                        chats.succeeded(chat);
+                    } catch (SessionGoneException e) {
+                        events.gone(this, "revoked", e.getMessage());
+                        return;
+                    } catch (InterruptedException e) {
+                        throw e;
+                    } catch (FloodWaitException e) {
+                        chats.throttled(chat);
+                    } catch (Exception e) {
+                        if (TdRequestObserver.Outcome.of(e) == TdRequestObserver.Outcome.NOT_FOUND) {
+                            chats.notFound(chat, ctx.clock().instant());
+                            LOG.infof("chat of %s not found: a draft again, next look by backoff",
+                                    chat.watch().conversationId());
+                        } else {
+                            chats.failed(chat, ctx.clock().instant());
+                            LOG.warnf("reconciling %s failed: %s", chat.watch().conversationId(), describe(e));
                         }
                     }
                 }
-                if (any) {
+                if (!due.isEmpty()) {
                     ctx.metrics().pollCycle(Duration.ofNanos(System.nanoTime() - start));
                 }
-                wake.tryAcquire(nextWakeMillis(), TimeUnit.MILLISECONDS);
+                // the schedule is in the monitor's clock; waking at least every second keeps it right across
+                // wall-clock jumps (and lets a test's clock move on)
+                long wait = Math.min(MAX_IDLE.toMillis(), chats.untilNext(ctx.clock().instant()).toMillis());
+                wake.tryAcquire(Math.max(10, wait), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             }
         } catch (InterruptedException e) {
@@ -245,17 +249,39 @@ public final class SessionMonitor {
         }
     }
 
-    private long nextWakeMillis() {
-        long now = System.nanoTime();
-        long next = Long.MAX_VALUE;
-        for (ChatState chat : chats.values()) {
-            if (chat.due) {
-                return 1000; // a failed chat: retry after a second
-            }
-            next = Math.min(next, chat.nextDueNanos - now);
+    /** Once per open: TDLib announces (updateNewChat) the chats it loads, so watched chats that exist are known. */
+    private void loadChatList() throws InterruptedException {
+        try {
+            acquire();
+            client.loadChats(ctx.settings().chatListLimit())
+                    .get(ctx.settings().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            onFailure(e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e);
+            LOG.warnf("loading the chat list of %s failed (%s): chats are learnt from updates", slug(), describe(e));
         }
-        long millis = next == Long.MAX_VALUE ? ctx.settings().reconcileInterval().toMillis() : next / 1_000_000;
-        return Math.max(10, millis);
+    }
+
+    /** One getChats for all drafts of the session: did TDLib learn a chat without telling us? */
+    private void sweep() throws InterruptedException {
+        int found = 0;
+        try {
+            acquire();
+            TdChats list = client.getChats(ctx.settings().chatListLimit())
+                    .get(ctx.settings().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            for (long id : list.chatIds()) {
+                if (chats.appeared(id)) {
+                    found++;
+                }
+            }
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            onFailure(e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e);
+            LOG.warnf("sweeping the chat list of %s failed: %s", slug(), describe(e));
+        }
+        chats.swept(found, ctx.clock().instant());
     }
 
     /**
@@ -263,8 +289,8 @@ public final class SessionMonitor {
      * limit), detects on every message in the window, and moves the high-water mark only once every detection of
      * the pass is in Kafka.
      */
-    private void reconcile(ChatState chat) throws Exception {
-        WatchRequested watch = chat.watch;
+    private void reconcile(WatchedChats.Chat chat) throws Exception {
+        WatchRequested watch = chat.watch();
         long stopAt = Math.max(chat.lastSeenId, watch.fromMessageId() == null ? 0 : watch.fromMessageId());
         long dateFloor = watch.fromMessageId() == null ? ctx.classifier().dateFloor(watch) : Long.MIN_VALUE;
         long from = 0;
@@ -292,14 +318,13 @@ public final class SessionMonitor {
         }
         CompletableFuture.allOf(publishes.toArray(CompletableFuture[]::new))
                 .get(ctx.settings().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        if (chat.watch == watch) {
+        if (chat.watch() == watch) {
             chat.lastSeenId = newest;
         }
     }
 
     private TdMessages history(long chatId, long fromMessageId, int limit) throws Exception {
         acquire();
-        ctx.metrics().request(account, "getChatHistory");
         try {
             TdMessages messages = client.getChatHistory(chatId, fromMessageId, 0, limit)
                     .get(ctx.settings().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -330,13 +355,13 @@ public final class SessionMonitor {
     private Exception onFailure(Throwable failure) {
         Optional<Duration> flood = ctx.budgets().onFailure(account, failure);
         if (flood.isPresent()) {
-            ctx.metrics().floodWait(account);
+            ctx.metrics().floodWait(slug());
             if (!flooded) {
                 flooded = true;
                 events.status(this, "flood_wait", "FLOOD_WAIT " + flood.get().toSeconds() + " s");
             }
             LOG.warnf("FLOOD_WAIT for session %s: account paused %d s", slug(), flood.get().toSeconds());
-            return new IllegalStateException("flood wait");
+            return new FloodWaitException();
         }
         if (failure instanceof TdException td && td.error().isUnauthorized()) {
             return new SessionGoneException("401 " + td.error().message());
@@ -353,7 +378,6 @@ public final class SessionMonitor {
     public void logOut() throws Exception {
         loggingOut = true;
         acquire();
-        ctx.metrics().request(account, "logOut");
         client.logOut().get(ctx.settings().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         client.awaitAuthorizationState(AuthorizationState::isTerminal, ctx.settings().requestTimeout())
                 .get(ctx.settings().requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
@@ -392,6 +416,13 @@ public final class SessionMonitor {
             SessionDirectory.wipe(directory);
             closed.complete(null);
             LOG.infof("session %s closed and its directory wiped", slug());
+        }
+    }
+
+    /** The account is paused by the budget; the request is simply made again once it may. */
+    static final class FloodWaitException extends Exception {
+        FloodWaitException() {
+            super("flood wait", null, false, false);
         }
     }
 

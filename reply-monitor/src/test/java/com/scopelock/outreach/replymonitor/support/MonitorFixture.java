@@ -43,13 +43,28 @@ public final class MonitorFixture implements AutoCloseable {
     }
 
     public MonitorSettings settings(String group, boolean realtime, Duration reconcile, double requestsPerSecond) {
-        return new MonitorSettings(bootstrap, group, realtime, reconcile, requestsPerSecond, 1, 50, 20, 0.85,
+        return new MonitorSettings(bootstrap, group, realtime, reconcile, Duration.ofMinutes(15), Duration.ofHours(2),
+                100, requestsPerSecond, 1, 50, 20, 0.85,
                 Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(5),
                 workDir, 1, "simulated-test-hash", false);
     }
 
     public ReplyMonitor monitor(MonitorSettings settings, SessionManager.OwnershipListener ownership) {
         return new ReplyMonitor(settings, telegram, sealer, new SimpleMeterRegistry(), ownership).start();
+    }
+
+    /** A monitor whose schedule, backoffs and request budget run on {@code clock}. */
+    public ReplyMonitor monitor(MonitorSettings settings, java.time.Clock clock) {
+        return new ReplyMonitor(settings, telegram, sealer, new SimpleMeterRegistry(),
+                SessionManager.OwnershipListener.NONE, clock).start();
+    }
+
+    /** A watch for a lead whose chat does not exist yet: a generated draft nobody has sent. */
+    public WatchRequested draftWatch(SimGrants.Account account, long leadUserId, String outreachText) {
+        WatchRequested watch = WatchRequested.of(account.owner(), leadUserId, "lead-" + leadUserId, unique("msg"),
+                outreachText, null, Instant.now());
+        kafka.send(Topics.WATCH, watch.key(), watch);
+        return watch;
     }
 
     public static String unique(String prefix) {

@@ -12,6 +12,11 @@ public record TdError(int code, String message) {
         return code == 401;
     }
 
+    /** 404, or 400 whose message says something is not found (TDLib's "Chat not found", "Message not found"). */
+    public boolean isNotFound() {
+        return code == 404 || (code == 400 && message.toLowerCase(java.util.Locale.ROOT).contains("not found"));
+    }
+
     public boolean isFloodWait() {
         return code == 429;
     }

@@ -11,6 +11,13 @@ public sealed interface TdUpdate {
     record NewMessage(TdMessage message) implements TdUpdate {
     }
 
+    /**
+     * {@code updateNewChat}: TDLib has loaded or created a chat; it always comes before any other update or answer
+     * naming that chat id. For a private chat the chat id is the other user's id.
+     */
+    record NewChat(TdChat chat) implements TdUpdate {
+    }
+
     /** {@code updateConnectionState}: state is e.g. {@code connectionStateReady}, {@code connectionStateWaitingForNetwork}. */
     record ConnectionStateChanged(String state) implements TdUpdate {
     }
@@ -28,6 +35,7 @@ public sealed interface TdUpdate {
             case "updateAuthorizationState" ->
                     new AuthorizationStateChanged(AuthorizationState.from(node.path("authorization_state")));
             case "updateNewMessage" -> new NewMessage(TdMessage.from(node.path("message")));
+            case "updateNewChat" -> new NewChat(TdChat.from(node.path("chat")));
             case "updateConnectionState" -> new ConnectionStateChanged(Json.type(node.path("state")));
             default -> new Other(Json.type(node), node);
         };

@@ -68,6 +68,12 @@ final class SimJson {
         return update;
     }
 
+    static ObjectNode updateNewChat(SimWorld.Chat chat, SimWorld.Message last) {
+        ObjectNode update = Json.object("updateNewChat");
+        update.set("chat", chat(chat, last));
+        return update;
+    }
+
     static ObjectNode updateConnectionState(boolean networkDown) {
         ObjectNode update = Json.object("updateConnectionState");
         update.set("state", Json.object(networkDown ? "connectionStateWaitingForNetwork" : "connectionStateReady"));

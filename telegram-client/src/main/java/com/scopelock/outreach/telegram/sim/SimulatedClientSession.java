@@ -43,6 +43,8 @@ final class SimulatedClientSession {
     private long lastSeq;
     private boolean loggedOut;
     private boolean chatsLoaded;
+    /** Chats this client has been told about with updateNewChat (TDLib sends it once per chat, before anything else). */
+    private final java.util.Set<Long> announced = new java.util.HashSet<>();
     private Boolean networkDown;
     private final List<ObjectNode> parked = new ArrayList<>();
     private Runnable afterAnswer;
@@ -171,6 +173,7 @@ final class SimulatedClientSession {
                 .sorted(Comparator.comparingLong(m -> m.seq))
                 .forEach(m -> {
                     lastSeq = m.seq;
+                    announce(world, m.chatId);
                     emit(SimJson.updateNewMessage(m));
                 });
     }
@@ -371,6 +374,16 @@ final class SimulatedClientSession {
             return null;
         }
         return new SimulatedReads(world, userId).answer(request, type, this);
+    }
+
+    /** Emits updateNewChat for the chat unless this client has already had it (as TDLib guarantees). */
+    void announce(SimWorld world, long chatId) {
+        SimWorld.Chat chat = world.chat(userId, chatId);
+        if (chat != null && announced.add(chatId)) {
+            List<SimWorld.Message> messages = world.messagesOf(userId, chatId);
+            SimWorld.Message last = messages.stream().max(Comparator.comparingLong(m -> m.id)).orElse(null);
+            emit(SimJson.updateNewChat(chat, last));
+        }
     }
 
     /** loadChats answers 404 once everything is loaded, per client — as TDLib does. */

@@ -35,9 +35,16 @@ final class SimulatedReads {
                 if (!session.markChatsLoaded()) {
                     throw session.error(404, "Not Found");
                 }
+                world.chats.stream().filter(c -> c.ownerUserId == me)
+                        .sorted(Comparator.comparingLong(this::lastSeq).reversed())
+                        .forEach(c -> session.announce(world, c.chatId));
                 yield SimJson.ok();
             }
-            case "getChats" -> chats(request.path("limit").asInt(100));
+            case "getChats" -> {
+                ObjectNode chats = chats(request.path("limit").asInt(100));
+                chats.path("chat_ids").forEach(id -> session.announce(world, id.asLong()));
+                yield chats;
+            }
             case "getChatHistory" -> history(request, session);
             case "getMessage" -> {
                 SimWorld.Chat chat = chat(request, session);
@@ -54,6 +61,7 @@ final class SimulatedReads {
         if (chat == null) {
             throw session.error(400, "Chat not found");
         }
+        session.announce(world, chat.chatId);
         return chat;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.scopelock.outreach.telegram.api.AuthorizationState;
 import com.scopelock.outreach.telegram.api.TdFunction;
+import com.scopelock.outreach.telegram.api.TdRequestObserver;
 import com.scopelock.outreach.telegram.api.TdUpdate;
 import com.scopelock.outreach.telegram.api.TdUpdateListener;
 import com.scopelock.outreach.telegram.api.TelegramClient;
@@ -28,6 +29,7 @@ public final class JsonTelegramClient implements TelegramClient {
     private final TdDispatcher dispatcher;
     private final int id;
     private final TdUpdateListener listener;
+    private final TdRequestObserver observer;
     private final Duration defaultTimeout;
     private final ExecutorService events;
     private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
@@ -38,9 +40,11 @@ public final class JsonTelegramClient implements TelegramClient {
     private record Waiter(Predicate<AuthorizationState> condition, CompletableFuture<AuthorizationState> future) {
     }
 
-    private JsonTelegramClient(TdDispatcher dispatcher, TdUpdateListener listener, Duration defaultTimeout) {
+    private JsonTelegramClient(TdDispatcher dispatcher, TdUpdateListener listener, TdRequestObserver observer,
+                               Duration defaultTimeout) {
         this.dispatcher = dispatcher;
         this.listener = listener;
+        this.observer = observer;
         this.defaultTimeout = defaultTimeout;
         this.id = dispatcher.transport().createClientId();
         this.events = Executors.newSingleThreadExecutor(Thread.ofVirtual().name(threadPrefix() + id).factory());
@@ -53,7 +57,14 @@ public final class JsonTelegramClient implements TelegramClient {
      */
     public static JsonTelegramClient create(TdJsonTransport transport, TdUpdateListener listener,
                                             Duration defaultTimeout) {
-        JsonTelegramClient client = new JsonTelegramClient(TdDispatcher.of(transport), listener, defaultTimeout);
+        return create(transport, listener, TdRequestObserver.NONE, defaultTimeout);
+    }
+
+    /** {@link #create(TdJsonTransport, TdUpdateListener, Duration)} with an observer of every request. */
+    public static JsonTelegramClient create(TdJsonTransport transport, TdUpdateListener listener,
+                                            TdRequestObserver observer, Duration defaultTimeout) {
+        JsonTelegramClient client = new JsonTelegramClient(TdDispatcher.of(transport), listener, observer,
+                defaultTimeout);
         // TDLib creates the client on its first request; this harmless read wakes it up.
         client.send(new TdFunction.GetOption("version")).exceptionally(e -> null);
         return client;
@@ -91,7 +102,23 @@ public final class JsonTelegramClient implements TelegramClient {
     @Override
     public CompletableFuture<JsonNode> send(TdFunction function, Duration timeout) {
         ObjectNode request = function.toJson();
-        return dispatcher.request(id, request, timeout);
+        CompletableFuture<JsonNode> answer;
+        try {
+            answer = dispatcher.request(id, request, timeout);
+        } catch (RuntimeException e) {
+            observe(function.type(), e);
+            throw e;
+        }
+        answer.whenComplete((ok, error) -> observe(function.type(), error));
+        return answer;
+    }
+
+    private void observe(String function, Throwable error) {
+        try {
+            observer.completed(function, TdRequestObserver.Outcome.of(error));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "request observer of client " + id + " failed", e);
+        }
     }
 
     @Override

@@ -222,6 +222,54 @@ class SimulatedTelegramTest {
         client.close();
     }
 
+    @Test
+    void updateNewChatComesOnceBeforeTheFirstMessageOfANewChatAndForLoadedChats() throws Exception {
+        var old = control.leadWrites(PHONE, "lead_old", "Olga", "an older chat");
+        List<TdUpdate> updates = new CopyOnWriteArrayList<>();
+        TelegramClient client = start(tmp.resolve("db"), updates);
+        control.scan(showQr(client), PHONE);
+        await(client, s -> s instanceof AuthorizationState.Ready);
+
+        var first = control.leadWrites(PHONE, "lead_new", "Nina", "hello, first message");
+        control.leadWrites(PHONE, "lead_new", "Nina", "second message");
+        awaitMessage(updates, first.messageId());
+        waitFor(() -> updates.stream().filter(u -> u instanceof TdUpdate.NewMessage).count() == 2);
+        List<TdUpdate> chatUpdates = updates.stream()
+                .filter(u -> u instanceof TdUpdate.NewChat || u instanceof TdUpdate.NewMessage).toList();
+        TdChat announced = assertInstanceOf(TdUpdate.NewChat.class, chatUpdates.getFirst()).chat();
+        assertEquals(first.chatId(), announced.id());
+        assertEquals(first.chatId(), announced.privateUserId());
+        assertEquals(1, updates.stream().filter(u -> u instanceof TdUpdate.NewChat).count(),
+                "one updateNewChat per chat, and none for a chat nothing happened in");
+
+        assertTrue(client.loadChats(20).join());
+        waitFor(() -> updates.stream().anyMatch(u -> u instanceof TdUpdate.NewChat(TdChat c)
+                && c.id() == old.chatId()));
+        assertEquals(2, updates.stream().filter(u -> u instanceof TdUpdate.NewChat).count());
+        client.close();
+    }
+
+    @Test
+    void everyRequestIsReportedWithItsOutcome() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        TelegramClient client = factory.newClient(update -> { },
+                (function, outcome) -> seen.add(function + ":" + outcome.tag()));
+        client.open(TdlibParameters.of(tmp.resolve("db"), 94575, Secret.of("hash")), WAIT).join();
+        control.scan(showQr(client), PHONE);
+        await(client, s -> s instanceof AuthorizationState.Ready);
+        client.getMe().join();
+        assertThrows(CompletionException.class, () -> client.getChatHistory(424242, 0, 0, 10).join());
+        control.floodWait(PHONE, Duration.ofSeconds(30));
+        assertThrows(CompletionException.class, () -> client.getMe().join());
+        assertThrows(ForbiddenTdFunctionException.class,
+                () -> client.send(new TdFunction.Raw(Json.object("sendMessage"))));
+        client.close();
+        waitFor(() -> seen.contains("close:ok"));
+        assertTrue(seen.containsAll(List.of("getOption:ok", "setTdlibParameters:ok",
+                "requestQrCodeAuthentication:ok", "getMe:ok", "getChatHistory:not_found", "getMe:flood_wait",
+                "sendMessage:error")), seen.toString());
+    }
+
     private static TdMessage awaitMessage(List<TdUpdate> updates, long messageId) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
