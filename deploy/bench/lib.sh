@@ -17,7 +17,7 @@ bench_stack_env() { # name port-base-digits
 }
 # Other engineers rebuild the services in this tree all the time (a rebuild deletes and rewrites
 # target/quarkus-app/lib while a JVM starts from it). So the benchmark runs a private copy: deploy/local and the five
-# quarkus-app directories (+ the telegram-client jar), copied when no jar changed for 20 s, under $BENCH_APPS; its
+# quarkus-app directories (+ the telegram-client jar, FalkorDB's falkordb.conf), copied when no jar changed for 20 s, under $BENCH_APPS; its
 # deploy/local/up then starts the services from there (env.sh derives ROOT from its own place).
 bench_snapshot_apps() {
   local s i stamp_before stamp_after
@@ -30,6 +30,8 @@ bench_snapshot_apps() {
     if ! grep -q missing <<<"$stamp_before" && [ $(( $(date +%s) - $(sort -n <<<"$stamp_before" | tail -1) )) -ge 20 ]; then
       rm -rf "$BENCH_APPS"; mkdir -p "$BENCH_APPS/deploy" "$BENCH_APPS/telegram-client/target"
       cp -r "$BENCH_ROOT/deploy/local" "$BENCH_APPS/deploy/"
+      mkdir -p "$BENCH_APPS/deploy/k8s/base/data"   # FalkorDB's settings file, shared with Kubernetes
+      cp "$BENCH_ROOT/deploy/k8s/base/data/falkordb.conf" "$BENCH_APPS/deploy/k8s/base/data/"
       for s in lead-ingest outreach-api telegram-auth-service reply-monitor message-generator; do
         mkdir -p "$BENCH_APPS/$s/target" && cp -r "$BENCH_ROOT/$s/target/quarkus-app" "$BENCH_APPS/$s/target/" 2>/dev/null || true
       done

@@ -22,7 +22,8 @@ edit("base/apps/lead-ingest.yaml", "containerPort: 8084", "containerPort: 8085")
 edit("base/apps/lead-ingest.yaml", "            periodSeconds: 5\n", "            periodSecond: 5\n")
 edit("base/apps/reply-monitor.yaml", "replicas: 2", "replicas: 4")
 edit("base/ingress/ingress.yaml", "/api/outreach/telegram/qr-[a-z]+(/.*)?", "/api/outreach/telegram/qr-start")
-edit("base/data/falkordb.yaml", '            - "yes"\n', '            - "no"\n')
+edit("base/data/falkordb.conf", "appendonly yes", "appendonly no")
+edit("base/data/falkordb.yaml", '            - EFFECTS_THRESHOLD\n            - "0"\n', "")
 EOF
 "$KUSTOMIZE" build overlays/prod >"$work/prod.yaml"
 out="$("$PY" "$ROOT/deploy/k8s/test/validate_manifests.py" "$ROOT" "prod=$work/prod.yaml" || true)"
@@ -36,7 +37,8 @@ expect=(
   "outreach.watch: cleanup.policy is not compact"
   "reply-monitor replicas exceed the partitions"
   "qr-check/AbC_123 routes to outreach-api"
-  "AOF (--appendonly yes) not on"
+  "appendonly is 'no'"
+  "differ from deploy/local/lib.sh's FALKORDB_MODULE_ARGS"
 )
 # images: a wrong port, a COPY of something the build does not produce, a floating base tag, no native access
 mkdir -p "$work/images" && cp "$ROOT"/deploy/images/* "$work/images/"

@@ -402,6 +402,8 @@ def workload_checks(render, objs):
     p = []
     for o in objs:
         spec = o.get("spec", {}).get("template", {}).get("spec", {})
+        if o["kind"] == "CronJob":
+            spec = o["spec"]["jobTemplate"]["spec"]["template"]["spec"]
         for c in spec.get("containers", []) + spec.get("initContainers", []):
             img = c["image"]
             tag = img.rsplit(":", 1)[1] if ":" in img.rsplit("/", 1)[-1] else None
@@ -411,7 +413,7 @@ def workload_checks(render, objs):
                 p.append(f"{o['kind']}/{o['metadata']['name']}: image {img} is not pinned")
     check(f"{render}: every image is pinned (no :latest, no missing tag)", p)
 
-    # FalkorDB: StatefulSet, PVC, AOF on
+    # FalkorDB: StatefulSet, PVC, persistence settings, backups
     p = []
     f = by.get(("StatefulSet", "falkordb"))
     if f is None:
@@ -421,25 +423,137 @@ def workload_checks(render, objs):
         args = c.get("command", []) + c.get("args", [])
         if not c["image"].startswith("falkordb/falkordb:"):
             p.append("image is not falkordb/falkordb")
-        if "--appendonly" not in args or args[args.index("--appendonly") + 1] != "yes":
-            p.append("AOF (--appendonly yes) not on")
+        settings, problems = falkordb_settings(f, objs)
+        p += problems
+        for key, want in (("appendonly", "yes"), ("appendfsync", "everysec"), ("aof-use-rdb-preamble", "yes")):
+            if settings.get(key) != want:
+                p.append(f"{key} is {settings.get(key)!r}, not {want} (AOF with an RDB base, fsync every second)")
+        if settings.get("auto-aof-rewrite-percentage", "100") == "0":
+            p.append("automatic AOF rewrite is off (auto-aof-rewrite-percentage 0): a restart would replay every write")
+        if settings.get("save", "") in ("", '""'):
+            p.append("no RDB snapshots (save is empty)")
+        module = args[args.index("--loadmodule") + 1:] if "--loadmodule" in args else []
+        module_args = []
+        for a in module[1:]:
+            if a.startswith("--"):
+                break
+            module_args.append(a)
+        local = local_falkordb_module_args()
+        if module_args != local:
+            p.append(f"module arguments {module_args} differ from deploy/local/lib.sh's FALKORDB_MODULE_ARGS {local}")
         data_dir = args[args.index("--dir") + 1] if "--dir" in args else None
         claims = {t["metadata"]["name"] for t in f["spec"].get("volumeClaimTemplates", [])}
         mounts = {m["mountPath"]: m["name"] for m in c.get("volumeMounts", [])}
         if mounts.get(data_dir) not in claims:
             p.append(f"the data dir {data_dir} is not on a PersistentVolumeClaim")
+        startup = c.get("startupProbe", {})
+        budget = startup.get("periodSeconds", 10) * startup.get("failureThreshold", 3)
+        if budget < FALKORDB_STARTUP_BUDGET_S:
+            p.append(f"startupProbe allows {budget} s; loading the data needs up to {FALKORDB_STARTUP_BUDGET_S} s (deploy/bench/recovery)")
+        for probe in ("startupProbe", "readinessProbe"):
+            command = " ".join(c.get(probe, {}).get("exec", {}).get("command", []))
+            if "PONG" not in command:
+                p.append(f"{probe} does not wait for PONG (Redis answers -LOADING while it loads)")
         if ("Service", "falkordb") not in by:
             p.append("no Service falkordb")
         url = config_value(by[("Deployment", "outreach-api")], objs, "FALKORDB_URL")
         if url != "redis://falkordb:6379":
             p.append(f"outreach-api FALKORDB_URL {url} does not point at the falkordb Service")
-    check(f"{render}: FalkorDB is a StatefulSet with a PVC and AOF on", p)
+    check(f"{render}: FalkorDB is a StatefulSet with a PVC, AOF + RDB base + automatic rewrite + snapshots", p)
+    falkordb_backup_checks(render, objs, f)
     p = []
     if ("Service", "redis") not in by or not (("Deployment", "redis") in by or ("StatefulSet", "redis") in by):
         p.append("no Redis workload + Service")
     if config_value(by[("Deployment", "telegram-auth-service")], objs, "REDIS_URL") != "redis://redis:6379":
         p.append("telegram-auth-service REDIS_URL does not point at the redis Service")
     check(f"{render}: Redis for login state", p)
+
+
+# ---------------------------------------------------------------- FalkorDB persistence -----------------------------
+FALKORDB_STARTUP_BUDGET_S = 300  # the startup probe must allow at least this (see deploy/k8s/README.md)
+
+
+def falkordb_settings(statefulset, objs):
+    """The redis-server settings in effect: the config file (from its ConfigMap) then the command-line options."""
+    by = index(objs)
+    pod = statefulset["spec"]["template"]["spec"]
+    c = pod["containers"][0]
+    args = c.get("command", []) + c.get("args", [])
+    problems, settings = [], {}
+    conf = next((a for a in args[1:] if a.endswith(".conf")), None)
+    if conf is None:
+        problems.append("redis-server is not started with a config file")
+    else:
+        mount = next((m for m in c.get("volumeMounts", []) if conf.startswith(m["mountPath"].rstrip("/") + "/")), None)
+        volume = next((v for v in pod.get("volumes", []) if mount and v["name"] == mount["name"]), None)
+        cm = by.get(("ConfigMap", volume["configMap"]["name"])) if volume and "configMap" in volume else None
+        key = conf[len(mount["mountPath"].rstrip("/")) + 1:] if mount else None
+        if cm is None or key not in cm.get("data", {}):
+            problems.append(f"{conf} is not a key of a ConfigMap mounted there")
+        else:
+            text = cm["data"][key]
+            with open(os.path.join(ROOT, "deploy/k8s/base/data/falkordb.conf")) as f:
+                if text != f.read():
+                    problems.append(f"{conf} differs from deploy/k8s/base/data/falkordb.conf (the file deploy/local uses)")
+            for line in text.splitlines():
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    name, _, value = line.partition(" ")
+                    settings[name.lower()] = value.strip()
+    i = 0
+    while i < len(args):
+        if args[i].startswith("--") and i + 1 < len(args):
+            settings[args[i][2:].lower()] = args[i + 1]
+            i += 2
+        else:
+            i += 1
+    return settings, problems
+
+
+def local_falkordb_module_args():
+    text = open(os.path.join(ROOT, "deploy/local/lib.sh")).read()
+    m = re.search(r"^FALKORDB_MODULE_ARGS=\(([^)]*)\)", text, re.M)
+    return m.group(1).split() if m else []
+
+
+def falkordb_backup_checks(render, objs, falkordb):
+    by = index(objs)
+    p = []
+    job = by.get(("CronJob", "falkordb-backup"))
+    if job is None:
+        p.append("no CronJob falkordb-backup")
+    else:
+        spec = job["spec"]
+        pod = spec["jobTemplate"]["spec"]["template"]["spec"]
+        c = pod["containers"][0]
+        env = {e["name"]: e.get("value") for e in c.get("env", [])}
+        if spec.get("concurrencyPolicy") != "Forbid":
+            p.append("concurrencyPolicy is not Forbid (two backups at once)")
+        if not str(env.get("BACKUP_KEEP", "")).isdigit() or int(env["BACKUP_KEEP"]) < 1:
+            p.append("BACKUP_KEEP is not a positive number")
+        if falkordb is not None and c["image"] != falkordb["spec"]["template"]["spec"]["containers"][0]["image"]:
+            p.append("the backup image is not FalkorDB's (redis-cli of the same version)")
+        if "falkordb-backup.sh" not in " ".join(c.get("command", []) + c.get("args", [])):
+            p.append("the job does not run falkordb-backup.sh")
+        mounts = {m["mountPath"]: m["name"] for m in c.get("volumeMounts", [])}
+        vols = {v["name"]: v for v in pod.get("volumes", [])}
+        backups = vols.get(mounts.get(env.get("BACKUP_DIR")), {})
+        claim = backups.get("persistentVolumeClaim", {}).get("claimName")
+        if claim is None or ("PersistentVolumeClaim", claim) not in by:
+            p.append(f"BACKUP_DIR {env.get('BACKUP_DIR')} is not on a PersistentVolumeClaim of the render")
+        psc, csc = pod.get("securityContext", {}), c.get("securityContext", {})
+        if not (psc.get("runAsNonRoot") or csc.get("runAsNonRoot")) or not csc.get("readOnlyRootFilesystem") \
+                or "ALL" not in csc.get("capabilities", {}).get("drop", []):
+            p.append("the backup container is not non-root / read-only root / no capabilities")
+        for res in ("requests", "limits"):
+            if not c.get("resources", {}).get(res):
+                p.append(f"resources.{res} missing")
+    restore = by.get(("CronJob", "falkordb-restore"))
+    if restore is None:
+        p.append("no CronJob falkordb-restore (the restore template)")
+    elif restore["spec"].get("suspend") is not True:
+        p.append("falkordb-restore is not suspended: it would overwrite the graph on a schedule")
+    check(f"{render}: FalkorDB backups (CronJob keeping N copies on a volume, a suspended restore job)", p)
 
 
 # ---------------------------------------------------------------- Kafka -------------------------------------------

@@ -18,6 +18,12 @@ public class FalkorDbTestResource implements QuarkusTestResourceLifecycleManager
         return db;
     }
 
+    /** Kills the running FalkorDB and starts it again on the same port and data with extra redis-server options. */
+    public static FalkorDbProcess restart(String... extraArgs) {
+        db = db.restart(extraArgs);
+        return db;
+    }
+
     @Override
     public void stop() {
         if (db != null) {

@@ -17,4 +17,8 @@ public interface GraphConfig {
     /** Leads written per UNWIND query when consuming lead upserts. */
     @WithDefault("500")
     int upsertChunkSize();
+
+    /** How often FalkorDB's persistence state (INFO persistence) is read for the falkordb_* gauges. */
+    @WithDefault("15s")
+    Duration persistencePoll();
 }

@@ -22,6 +22,7 @@ public class FalkorGraphClient {
     private static final Command GRAPH_QUERY = Command.create("GRAPH.QUERY");
     private static final Command GRAPH_RO_QUERY = Command.create("GRAPH.RO_QUERY");
     private static final Command GRAPH_CONSTRAINT = Command.create("GRAPH.CONSTRAINT");
+    private static final Command INFO = Command.create("INFO");
 
     private final Redis redis;
     private final GraphConfig config;
@@ -43,6 +44,13 @@ public class FalkorGraphClient {
     public Uni<Void> createUniqueConstraint(String label, String property) {
         return redis.send(Request.cmd(GRAPH_CONSTRAINT).arg("CREATE").arg(config.name()).arg("UNIQUE").arg("NODE")
                 .arg(label).arg("PROPERTIES").arg(1).arg(property)).replaceWithVoid();
+    }
+
+    /** {@code INFO persistence}: Redis answers it while loading, when every query gets {@code -LOADING}. */
+    public Uni<FalkorPersistence> persistence() {
+        return redis.send(Request.cmd(INFO).arg("persistence"))
+                .ifNoItem().after(config.queryTimeout()).failWith(() -> new GraphUnavailableException("FalkorDB did not answer INFO within " + config.queryTimeout()))
+                .map(response -> FalkorPersistence.parse(response == null ? "" : response.toString()));
     }
 
     private Uni<GraphResult> run(Command command, String cypher, Map<String, ?> params) {
