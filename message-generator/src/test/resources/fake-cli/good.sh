@@ -2,6 +2,9 @@
 # Fast good fake of `claude -p`: reads the prompt on stdin, answers a valid message (or a label as JSON).
 # Ignores its arguments (the real CLI's flags are passed through).
 input="$(cat)"
+if grep -q 'CLI-FAIL' <<<"$input"; then
+  exit 1 # lets a test reach the rules through the service (a label request whose text says CLI-FAIL)
+fi
 if grep -q '"sentiment"' <<<"$input"; then
   echo '{"sentiment":"positive","intent":"interested"}'
   exit 0

@@ -102,5 +102,9 @@ public interface GeneratorConfig {
         /** Longer reply text is cut before it goes into the prompt. */
         @WithDefault("2000")
         int maxReplyChars();
+
+        /** The longest text POST /api/generator/label accepts (Telegram's own message limit). */
+        @WithDefault("4096")
+        int maxTextChars();
     }
 }

@@ -33,27 +33,37 @@ public final class ReplyLabelService {
         this.clock = clock;
     }
 
+    /** A label and who gave it ({@link ReplyLabeled#BY_CLAUDE} or {@link ReplyLabeled#BY_RULES}). */
+    public record Labeled(String sentiment, String intent, String labeledBy) {
+    }
+
+    /** The Kafka path: the reply's label as the event outreach-api reads. */
     public CompletableFuture<ReplyLabeled> label(ReplyDetected reply) {
+        return label(reply.text()).thenApply(l -> ReplyLabeled.of(reply, l.sentiment(), l.intent(), l.labeledBy(),
+                clock.instant()));
+    }
+
+    /** One reply text: the CLI when it is on and answers the closed sets, otherwise the rules. */
+    public CompletableFuture<Labeled> label(String text) {
         if (!useCli) {
-            return CompletableFuture.completedFuture(byRules(reply));
+            return CompletableFuture.completedFuture(byRules(text));
         }
-        String prompt = prompts.replyLabel(reply.text(), maxReplyChars);
+        String prompt = prompts.replyLabel(text, maxReplyChars);
         return cli.run(prompt, clock.instant().plus(timeout)).thenApply(outcome -> {
             if (outcome instanceof CliOutcome.Success s) {
                 var label = parser.parse(s.stdout());
                 if (label.isPresent()) {
                     metrics.labeled(ReplyLabeled.BY_CLAUDE);
-                    return ReplyLabeled.of(reply, label.get().sentiment(), label.get().intent(),
-                            ReplyLabeled.BY_CLAUDE, clock.instant());
+                    return new Labeled(label.get().sentiment(), label.get().intent(), ReplyLabeled.BY_CLAUDE);
                 }
             }
-            return byRules(reply);
-        }).exceptionally(e -> byRules(reply));
+            return byRules(text);
+        }).exceptionally(e -> byRules(text));
     }
 
-    private ReplyLabeled byRules(ReplyDetected reply) {
-        ReplyLabel label = rules.label(reply.text());
+    private Labeled byRules(String text) {
+        ReplyLabel label = rules.label(text);
         metrics.labeled(ReplyLabeled.BY_RULES);
-        return ReplyLabeled.of(reply, label.sentiment(), label.intent(), ReplyLabeled.BY_RULES, clock.instant());
+        return new Labeled(label.sentiment(), label.intent(), ReplyLabeled.BY_RULES);
     }
 }

@@ -203,6 +203,56 @@ class MessageGeneratorIT {
     }
 
     @Test
+    void labelEndpointUsesTheLabelingOfTheKafkaPath() {
+        String interested = "Yes I'm interested, can't stop thinking about building with AI. Tell me more";
+        RestAssured.given().contentType("application/json").body(Map.of("text", interested))
+                .post("/api/generator/label").then().statusCode(401);
+        RestAssured.given().contentType("application/json").body(Map.of("text", interested))
+                .header("Authorization", TestJwt.bearer("alice"))
+                .post("/api/generator/label").then().statusCode(200)
+                .body("sentiment", equalTo("positive")).body("intent", equalTo("interested"))
+                .body("labeled_by", equalTo("claude"));
+        // the fake CLI fails on CLI-FAIL, so the same service falls back to the rules
+        RestAssured.given().contentType("application/json").body(Map.of("text", interested + " CLI-FAIL"))
+                .header("Authorization", TestJwt.bearer("alice"))
+                .post("/api/generator/label").then().statusCode(200)
+                .body("sentiment", equalTo("positive")).body("intent", equalTo("interested"))
+                .body("labeled_by", equalTo("rules"));
+        RestAssured.given().contentType("application/json").body(Map.of("text", "Stop messaging me. CLI-FAIL"))
+                .header("Authorization", TestJwt.bearer("alice"))
+                .post("/api/generator/label").then().statusCode(200)
+                .body("sentiment", equalTo("negative")).body("intent", equalTo("unsubscribe"))
+                .body("labeled_by", equalTo("rules"));
+    }
+
+    @Test
+    void labelEndpointRefusesBadInputNamingTheField() {
+        Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("{}", "text");
+        bad.put("{\"text\":null}", "text");
+        bad.put("{\"text\":\"\"}", "text");
+        bad.put("{\"text\":\"   \\n \"}", "text");
+        bad.put("{\"text\":42}", "text");
+        bad.put("{\"text\":[\"yes\"]}", "text");
+        bad.put("{\"text\":{\"a\":1}}", "text");
+        bad.put("{\"text\":\"" + "y".repeat(4097) + "\"}", "text");
+        bad.put("[\"yes\"]", "body");
+        bad.put("\"yes\"", "body");
+        bad.put("{not json", "body");
+        for (var c : bad.entrySet()) {
+            RestAssured.given().contentType("application/json").body(c.getKey())
+                    .header("Authorization", TestJwt.bearer("alice"))
+                    .post("/api/generator/label").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(400)).body("field", equalTo(c.getValue()))
+                    .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
+        }
+        RestAssured.given().contentType("application/json").body(Map.of("text", "ja".repeat(2048)))
+                .header("Authorization", TestJwt.bearer("alice"))
+                .post("/api/generator/label").then().statusCode(200); // exactly the limit: 4096 characters
+    }
+
+    @Test
     void healthAndMetrics() {
         RestAssured.get("/q/health/ready").then().statusCode(200);
         RestAssured.get("/q/metrics").then().statusCode(200)
