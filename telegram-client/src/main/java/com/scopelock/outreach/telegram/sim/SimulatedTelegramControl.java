@@ -103,7 +103,39 @@ public final class SimulatedTelegramControl {
         return userId;
     }
 
-    /** A lead (found by numeric id or username, created if new) writes to the account. */
+    /**
+     * Makes sure the lead with this Telegram id exists (any imported lead can then act), setting the names and
+     * username that are given (null or empty keeps what is there). Returns the id.
+     */
+    public long addLead(long telegramId, String firstName, String lastName, String username) {
+        if (telegramId <= 0) {
+            throw new IllegalArgumentException("SIMULATED TELEGRAM: a Telegram user id is a positive number");
+        }
+        store.update(w -> {
+            SimWorld.User user = w.user(telegramId);
+            if (user == null) {
+                user = newUser(w, telegramId, firstName, lastName, username);
+            } else {
+                if (firstName != null && !firstName.isEmpty()) {
+                    user.firstName = firstName;
+                }
+                if (lastName != null && !lastName.isEmpty()) {
+                    user.lastName = lastName;
+                }
+                if (username != null && !username.isEmpty()) {
+                    user.username = username;
+                }
+            }
+            return null;
+        });
+        SimLog.info("lead {0} ready to act", telegramId);
+        return telegramId;
+    }
+
+    /**
+     * A lead writes to the account. {@code lead} is a Telegram user id or a username; a lead not in the world
+     * yet is made on the spot (with exactly that id, so an imported lead's {@code telegram_id} works).
+     */
     public MessageRef leadWrites(String account, String lead, String leadFirstName, String text) {
         return store.update(w -> {
             SimWorld.User owner = w.accountByPhoneOrId(account);
@@ -112,14 +144,27 @@ public final class SimulatedTelegramControl {
         });
     }
 
-    /** The account's owner writes in a chat from another device (their phone): an outgoing message appears. */
+    /**
+     * The account's owner writes in the private chat with user {@code chatId} from another device (their phone):
+     * an outgoing message appears; the chat (and the user, as with {@link #leadWrites}) is made if new.
+     */
     public MessageRef ownerWrites(String account, long chatId, String text) {
+        return memberSends(account, Long.toString(chatId), text);
+    }
+
+    /**
+     * The member's manual send: the account's owner sends {@code text} to the lead (Telegram id or username,
+     * made on demand) from their own Telegram app, so an outgoing message appears in that chat — what the
+     * reply monitor's sent detection looks for. Starts the chat when it is the first message.
+     */
+    public MessageRef memberSends(String account, String lead, String text) {
         return store.update(w -> {
             SimWorld.User owner = w.accountByPhoneOrId(account);
-            if (w.chat(owner.id, chatId) == null) {
-                throw new IllegalArgumentException("SIMULATED TELEGRAM: account has no chat " + chatId);
+            SimWorld.User to = findOrCreateLead(w, lead, null);
+            if (to.id == owner.id) {
+                throw new IllegalArgumentException("SIMULATED TELEGRAM: an account cannot send to itself here");
             }
-            return append(w, owner, chatId, owner.id, true, text);
+            return append(w, owner, to.id, owner.id, true, text);
         });
     }
 
@@ -168,8 +213,15 @@ public final class SimulatedTelegramControl {
     }
 
     private static SimWorld.User newUser(SimWorld w, String firstName, String lastName, String username) {
+        while (w.users.containsKey(w.nextUserId)) {
+            w.nextUserId++; // a lead made with its own Telegram id may hold the next number
+        }
+        return newUser(w, w.nextUserId++, firstName, lastName, username);
+    }
+
+    private static SimWorld.User newUser(SimWorld w, long id, String firstName, String lastName, String username) {
         SimWorld.User user = new SimWorld.User();
-        user.id = w.nextUserId++;
+        user.id = id;
         user.firstName = firstName == null ? "" : firstName;
         user.lastName = lastName == null ? "" : lastName;
         user.username = username == null ? "" : username;
@@ -177,16 +229,38 @@ public final class SimulatedTelegramControl {
         return user;
     }
 
+    /** By Telegram id or username (a leading @ is ignored); made on demand, a numeric lead with exactly its id. */
     private static SimWorld.User findOrCreateLead(SimWorld w, String lead, String firstName) {
+        String wanted = lead == null ? "" : lead.strip();
+        if (wanted.startsWith("@")) {
+            wanted = wanted.substring(1);
+        }
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("SIMULATED TELEGRAM: a lead is a Telegram user id or a username");
+        }
+        boolean numeric = wanted.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (numeric) {
+            long id;
+            try {
+                id = Long.parseLong(wanted);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("SIMULATED TELEGRAM: no Telegram user id " + wanted);
+            }
+            SimWorld.User user = w.user(id);
+            if (user != null) {
+                return user;
+            }
+            if (id <= 0) {
+                throw new IllegalArgumentException("SIMULATED TELEGRAM: a Telegram user id is a positive number");
+            }
+            return newUser(w, id, firstName == null || firstName.isBlank() ? "Lead" : firstName, "", "");
+        }
         for (SimWorld.User user : w.users.values()) {
-            if (Long.toString(user.id).equals(lead) || (!user.username.isEmpty() && user.username.equals(lead))) {
+            if (!user.username.isEmpty() && user.username.equalsIgnoreCase(wanted)) {
                 return user;
             }
         }
-        if (lead.chars().allMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("SIMULATED TELEGRAM: no user " + lead);
-        }
-        return newUser(w, firstName == null || firstName.isBlank() ? lead : firstName, "", lead);
+        return newUser(w, firstName == null || firstName.isBlank() ? wanted : firstName, "", wanted);
     }
 
     private MessageRef append(SimWorld w, SimWorld.User owner, long chatId, long senderId, boolean outgoing,

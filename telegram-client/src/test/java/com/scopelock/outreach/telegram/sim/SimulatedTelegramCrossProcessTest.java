@@ -91,6 +91,36 @@ class SimulatedTelegramCrossProcessTest {
         assertTrue(err.contains("SIMULATED TELEGRAM") && err.contains("\"simulated\":true"), err);
     }
 
+    @Test
+    void helpPrintsTheCommandsAndExitsZero() throws Exception {
+        for (List<String> args : List.of(List.of("--help"), List.of("-h"), List.of("--world", tmp.resolve("w").toString(), "--help"),
+                List.of("help"))) {
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-cp", System.getProperty("java.class.path"), SimulatedTelegramCli.class.getName()));
+            command.addAll(args);
+            Process p = new ProcessBuilder(command).start();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), args + ": " + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+            assertTrue(out.contains("usage:") && out.contains("member-sends") && out.contains("add-lead"), args + ": " + out);
+        }
+    }
+
+    @Test
+    void anImportedLeadRepliesAndTheMembersManualSendFromTheCommandLine() throws Exception {
+        Path world = tmp.resolve("world");
+        cli(world, "add-account", "+15550003333", "Ada", "Member");
+        assertEquals(7944133972L, cli(world, "add-lead", "7944133972", "Liam", "", "liam_ubc").path("user_id").asLong());
+        JsonNode sent = cli(world, "member-sends", "+15550003333", "@liam_ubc", "Hey", "Liam!").path("message");
+        assertEquals(7944133972L, sent.path("chat_id").asLong());
+        JsonNode reply = cli(world, "lead-writes", "+15550003333", "7944133972", "Liam", "Tell", "me", "more").path("message");
+        assertEquals(7944133972L, reply.path("chat_id").asLong());
+        SimWorld snapshot = new SimulatedTelegramControl(world).snapshot();
+        List<SimWorld.Message> chat = snapshot.messagesOf(reply.path("account_user_id").asLong(), 7944133972L);
+        assertEquals(List.of("Hey Liam!", "Tell me more"), chat.stream().map(m -> m.text).toList());
+        assertEquals(List.of(true, false), chat.stream().map(m -> m.outgoing).toList());
+    }
+
     private static JsonNode cli(Path world, String... args) throws IOException, InterruptedException {
         Process p = start(world, args);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));

@@ -270,6 +270,68 @@ class SimulatedTelegramTest {
                 "sendMessage:error")), seen.toString());
     }
 
+    @Test
+    void anyImportedLeadCanReplyByItsTelegramIdOrUsername() {
+        List<TdUpdate> updates = new CopyOnWriteArrayList<>();
+        TelegramClient client = start(tmp.resolve("db"), updates);
+        control.scan(showQr(client), PHONE);
+        await(client, s -> s instanceof AuthorizationState.Ready);
+        long liam = 7_944_133_972L; // a telegram_id from a lead file, unknown to the world so far
+
+        var reply = control.leadWrites(PHONE, Long.toString(liam), "Liam", "Yes, tell me more");
+        assertEquals(liam, reply.chatId(), "the lead acts with exactly its imported id");
+        TdMessage arrived = awaitMessage(updates, reply.messageId());
+        assertEquals(liam, arrived.senderUserId());
+        assertEquals(liam, arrived.chatId());
+        assertFalse(arrived.isOutgoing());
+        assertEquals("Liam", client.getUser(liam).join().firstName());
+
+        assertEquals(liam, control.addLead(liam, null, "Ubc", "liam_ubc"));
+        var byUsername = control.leadWrites(PHONE, "@liam_ubc", null, "when can we talk?");
+        assertEquals(liam, byUsername.chatId(), "the username finds the same lead");
+        TdUser user = client.getUser(liam).join();
+        assertEquals("liam_ubc", user.username());
+        assertEquals("Liam", user.firstName(), "names not given are kept");
+        assertEquals(List.of(liam), client.getChats(20).join().chatIds());
+
+        // a lead holding the next free id does not collide with accounts made later
+        long next = control.snapshot().nextUserId;
+        control.addLead(next, "Taken", null, null);
+        long member = control.addAccount("+15550009999", "Other", "Member", null);
+        assertNotEquals(next, member);
+        assertThrows(IllegalArgumentException.class, () -> control.addLead(0, "Zero", null, null));
+        client.close();
+    }
+
+    @Test
+    void theMembersManualSendIsAnOutgoingMessageInANewChat() {
+        List<TdUpdate> updates = new CopyOnWriteArrayList<>();
+        TelegramClient client = start(tmp.resolve("db"), updates);
+        control.scan(showQr(client), PHONE);
+        await(client, s -> s instanceof AuthorizationState.Ready);
+        long lead = 6_100_200_300L;
+        assertEquals(List.of(), client.getChats(20).join().chatIds(), "no chat before the first message");
+
+        var sent = control.memberSends(PHONE, Long.toString(lead), "Hey Liam, saw your raid updates");
+        assertEquals(accountId, sent.accountUserId());
+        assertEquals(lead, sent.chatId());
+        TdMessage outgoing = awaitMessage(updates, sent.messageId());
+        assertTrue(outgoing.isOutgoing());
+        assertEquals(accountId, outgoing.senderUserId());
+        assertEquals(lead, outgoing.chatId());
+        assertEquals(List.of(lead), client.getChats(20).join().chatIds());
+        assertEquals(List.of("Hey Liam, saw your raid updates"),
+                client.getChatHistory(lead, 0, 0, 10).join().messages().stream().map(TdMessage::text).toList());
+
+        var again = control.ownerWrites(PHONE, lead, "(the same by chat id)");
+        assertEquals(lead, again.chatId());
+        var reply = control.leadWrites(PHONE, Long.toString(lead), "Liam", "Sounds good!");
+        assertEquals(lead, reply.chatId(), "the lead answers in the chat the member started");
+        assertEquals(3, client.getChatHistory(lead, 0, 0, 10).join().messages().size());
+        assertThrows(IllegalArgumentException.class, () -> control.memberSends(PHONE, Long.toString(accountId), "me"));
+        client.close();
+    }
+
     private static TdMessage awaitMessage(List<TdUpdate> updates, long messageId) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
