@@ -24,6 +24,14 @@ edit("base/apps/reply-monitor.yaml", "replicas: 2", "replicas: 4")
 edit("base/ingress/ingress.yaml", "/api/outreach/telegram/qr-[a-z]+(/.*)?", "/api/outreach/telegram/qr-start")
 edit("base/data/falkordb.conf", "appendonly yes", "appendonly no")
 edit("base/data/falkordb.yaml", '            - EFFECTS_THRESHOLD\n            - "0"\n', "")
+edit("base/kafka/users.yaml", "name: outreach.lead-upserts, patternType: literal}\n        operations: [Describe, Write]",
+     "name: outreach.lead-upserts, patternType: literal}\n        operations: [Describe, Write]\n"
+     "      - resource: {type: topic, name: outreach.replies, patternType: literal}\n        operations: [Describe, Read]")
+edit("base/kafka/kafka.yaml", "        tls: true\n", "        tls: false\n")
+edit("base/data/redis.yaml", '"--requirepass", "$(REDIS_PASSWORD)"', '"--requirepass", "hunter2"')
+edit("base/network/network-policies.yaml", "  name: default-deny\nspec:\n  podSelector: {}", "  name: default-deny\nspec:\n  podSelector: {matchLabels: {tier: none}}")
+edit("base/network/network-policies.yaml", "  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: outreach-api\n  policyTypes: [Egress]",
+     "  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: outreach-api-typo\n  policyTypes: [Egress]")
 EOF
 "$KUSTOMIZE" build overlays/prod >"$work/prod.yaml"
 out="$("$PY" "$ROOT/deploy/k8s/test/validate_manifests.py" "$ROOT" "prod=$work/prod.yaml" || true)"
@@ -39,6 +47,11 @@ expect=(
   "qr-check/AbC_123 routes to outreach-api"
   "appendonly is 'no'"
   "differ from deploy/local/lib.sh's FALKORDB_MODULE_ARGS"
+  "KafkaUser lead-ingest: outreach.replies allows ['Describe', 'Read'], the README topic table says []"
+  "listener tls is not TLS with SCRAM-SHA-512"
+  "redis: the password is not taken from a Secret"
+  "no default-deny NetworkPolicy"
+  "needed flow blocked: outreach-api -> FalkorDB"
 )
 # images: a wrong port, a COPY of something the build does not produce, a floating base tag, no native access
 mkdir -p "$work/images" && cp "$ROOT"/deploy/images/* "$work/images/"

@@ -28,6 +28,9 @@ TDLIB_SERVICES = {"telegram-auth-service", "reply-monitor"}
 HPA_SERVICES = {"outreach-api", "message-generator"}
 ENV_NAME = re.compile(r"^[A-Z_][A-Z0-9_]*$")
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from security_checks import security_checks  # noqa: E402
+
 ROOT = sys.argv[1]
 RENDERS = dict(arg.split("=", 1) for arg in sys.argv[2:])
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -580,12 +583,22 @@ def kafka_checks(render, objs):
             brokers += pool["spec"]["replicas"]
     if roles != {"broker", "controller"}:
         p.append(f"node pools cover roles {sorted(roles)}, need broker and controller")
-    listener = next((l for l in kafka["spec"]["kafka"]["listeners"] if l["port"] == 9092 and not l["tls"]), None)
+    listeners = kafka["spec"]["kafka"]["listeners"]
+    for l in listeners:
+        if not l.get("tls") or l.get("authentication", {}).get("type") != "scram-sha-512":
+            p.append(f"listener {l['name']} is not TLS with SCRAM-SHA-512 authentication")
+    if kafka["spec"]["kafka"].get("authorization", {}).get("type") != "simple":
+        p.append("Kafka authorization is not 'simple' (KafkaUser ACLs would not be enforced)")
+    if "userOperator" not in kafka["spec"].get("entityOperator", {}):
+        p.append("no User Operator: the KafkaUsers would never get credentials")
     common = by.get(("ConfigMap", next((o["metadata"]["name"] for o in objs if o["kind"] == "ConfigMap"
                                         and o["metadata"]["name"].startswith("outreach-common")), "")))
-    expected = f"{name}-kafka-bootstrap:9092"
-    if listener is None:
-        p.append("no plain listener on 9092")
+    expected = f"{name}-kafka-bootstrap:{listeners[0]['port'] if listeners else '?'}"
+    if common is not None:
+        for key, want in (("KAFKA_SECURITY_PROTOCOL", "SASL_SSL"), ("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512"),
+                          ("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM")):
+            if common["data"].get(key) != want:
+                p.append(f"{key} is not {want}")
     if common is None or common["data"].get("KAFKA_BOOTSTRAP_SERVERS") != expected:
         p.append(f"KAFKA_BOOTSTRAP_SERVERS is not {expected}")
     cfg = kafka["spec"]["kafka"].get("config", {})
@@ -719,12 +732,27 @@ def reference_checks(render, objs):
     if render == "base":
         p = []
         for o in objs:
-            if o["kind"] == "Secret":
+            if o["kind"] == "Secret" and "validate/made-by" not in o["metadata"].get("annotations", {}):
                 import base64
                 for k, v in o.get("data", {}).items():
                     if base64.b64decode(v).decode() != "REPLACE_ME":
                         p.append(f"base Secret {o['metadata']['name']} key {k} holds something else than REPLACE_ME")
         check("base: Secrets are placeholders only", p)
+
+
+def operator_made_secrets(objs):
+    """The Secrets Strimzi's operators create from the render (not in it): <cluster>-cluster-ca-cert for each Kafka and,
+    for each SCRAM KafkaUser, a Secret of the user's name. References to them are valid; they hold no placeholders."""
+    made = []
+    for o in objs:
+        name = o["metadata"]["name"]
+        if o["kind"] == "Kafka":
+            made.append((f"{name}-cluster-ca-cert", ["ca.crt", "ca.p12", "ca.password"]))
+        if o["kind"] == "KafkaUser" and o["spec"].get("authentication", {}).get("type") == "scram-sha-512":
+            made.append((name, ["password", "sasl.jaas.config"]))
+    return [{"apiVersion": "v1", "kind": "Secret",
+             "metadata": {"name": n, "annotations": {"validate/made-by": "strimzi"}},
+             "data": {k: "" for k in keys}} for n, keys in made]
 
 
 def main():
@@ -736,11 +764,13 @@ def main():
         kinds = sorted({o["kind"] for o in objs})
         check(f"{render}: {len(objs)} objects valid against Kubernetes {' and '.join(K8S_VERSIONS)} (strict) "
               f"and the Strimzi CRD schemas ({', '.join(kinds)})", problems)
+        objs = objs + operator_made_secrets(objs)
         env_checks(render, objs)
         workload_checks(render, objs)
         kafka_checks(render, objs)
         ingress_checks(render, objs)
         reference_checks(render, objs)
+        security_checks(render, objs, ROOT, check)
 
     # no secret material tracked by git under deploy/k8s
     import subprocess

@@ -5,6 +5,7 @@ import com.scopelock.outreach.model.SessionGranted;
 import com.scopelock.outreach.model.SessionStatusChanged;
 import com.scopelock.outreach.model.Topics;
 import com.scopelock.outreach.model.WatchRequested;
+import com.scopelock.outreach.replymonitor.service.MonitorSettings;
 import com.scopelock.outreach.replymonitor.support.RetryingKafkaTestResource;
 import com.scopelock.outreach.replymonitor.support.SimGrants;
 import com.scopelock.outreach.replymonitor.support.SimulatedWorldTestResource;
@@ -13,16 +14,19 @@ import com.scopelock.outreach.telegram.TelegramClientFactory;
 import com.scopelock.outreach.telegram.sim.SimulatedTelegramControl;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import static com.scopelock.outreach.replymonitor.support.MonitorFixture.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The service as deployed (Quarkus app, config, producers) on a real Kafka broker and the SIMULATED Telegram:
@@ -41,6 +45,19 @@ class ServiceShellIT {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"))
                 .body(containsString("reply_monitor_sessions"));
         given().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Inject
+    MonitorSettings settings;
+
+    @Test
+    void theMonitorsOwnKafkaClientsConnectLikeTheChannels() {
+        // in a cluster KAFKA_SECURITY_PROTOCOL / KAFKA_SASL_* / KAFKA_SSL_* select TLS + SCRAM; the plain producer and
+        // consumers of the monitor must take them from the same configuration as the connector's channels
+        Map<String, Object> client = settings.kafka().clientConfig();
+        assertEquals(RetryingKafkaTestResource.bootstrap(), client.get("bootstrap.servers"));
+        assertEquals("PLAINTEXT", client.get("security.protocol"));
+        assertFalse(client.containsKey("group.id"));
     }
 
     @Test

@@ -1,22 +1,24 @@
 package com.scopelock.outreach.replymonitor.config;
 
 import com.scopelock.outreach.model.SessionSealer;
+import com.scopelock.outreach.replymonitor.service.KafkaConnection;
 import com.scopelock.outreach.replymonitor.service.MonitorSettings;
 import com.scopelock.outreach.telegram.TelegramClientFactory;
 import com.scopelock.outreach.telegram.TelegramConfig;
 import com.scopelock.outreach.telegram.sim.SimulatedModeGuard;
 import io.quarkus.runtime.configuration.ConfigUtils;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the plain-Java pieces of the monitor from configuration. */
 @ApplicationScoped
@@ -58,9 +60,9 @@ public class MonitorProducers {
     @Produces
     @Singleton
     MonitorSettings settings(ReplyMonitorConfig rm, TelegramSettings telegram,
-                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
-        return new MonitorSettings(bootstrap, rm.groupId(), rm.realtimeUpdates(), rm.reconcileInterval(),
-                rm.missingChatRetryInitial(), rm.missingChatRetryMax(), rm.chatListLimit(),
+                             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        return new MonitorSettings(KafkaConnection.from(kafkaConfig), rm.groupId(), rm.realtimeUpdates(),
+                rm.reconcileInterval(), rm.missingChatRetryInitial(), rm.missingChatRetryMax(), rm.chatListLimit(),
                 rm.requestsPerSecond(), rm.requestBurst(), rm.historyPageSize(), rm.maxHistoryPages(),
                 rm.sentSimilarity(), rm.watchClockSlack(), rm.openTimeout(), telegram.requestTimeout(),
                 rm.heartbeatInterval(), rm.workDir().orElse(Path.of(System.getProperty("java.io.tmpdir"))),

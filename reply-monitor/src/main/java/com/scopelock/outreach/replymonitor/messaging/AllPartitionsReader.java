@@ -1,5 +1,7 @@
 package com.scopelock.outreach.replymonitor.messaging;
 
+import com.scopelock.outreach.replymonitor.service.KafkaConnection;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,12 +32,11 @@ public final class AllPartitionsReader implements AutoCloseable {
     private volatile boolean caughtUp;
     private volatile boolean healthy;
 
-    public AllPartitionsReader(String bootstrapServers, String topic, String clientId,
+    public AllPartitionsReader(KafkaConnection kafka, String topic, String clientId,
                                Consumer<ConsumerRecord<String, String>> handler) {
         this.topic = topic;
         this.handler = handler;
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = kafka.clientConfig();
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -2,6 +2,7 @@ package com.scopelock.outreach.replymonitor.messaging;
 
 import com.scopelock.outreach.model.JsonCodec;
 import com.scopelock.outreach.model.Topics;
+import com.scopelock.outreach.replymonitor.service.KafkaConnection;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,16 +19,16 @@ import java.util.concurrent.CompletableFuture;
 public final class EventPublisher implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
 
-    public EventPublisher(String bootstrapServers, String clientId) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    public EventPublisher(KafkaConnection kafka, String clientId) {
+        Map<String, Object> config = kafka.clientConfig();
+        config.putAll(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
-                new StringSerializer(), new StringSerializer());
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     public CompletableFuture<Void> publish(String topic, String key, Object event) {

@@ -3,6 +3,7 @@ package com.scopelock.outreach.replymonitor.messaging;
 import com.scopelock.outreach.model.JsonCodec;
 import com.scopelock.outreach.model.SessionGranted;
 import com.scopelock.outreach.model.Topics;
+import com.scopelock.outreach.replymonitor.service.KafkaConnection;
 import com.scopelock.outreach.replymonitor.service.SessionManager;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -52,10 +53,9 @@ public final class GrantOwnershipConsumer implements AutoCloseable {
     private volatile boolean healthy;
     private volatile boolean everAssigned;
 
-    public GrantOwnershipConsumer(String bootstrapServers, String groupId, String clientId, SessionManager sessions,
+    public GrantOwnershipConsumer(KafkaConnection kafka, String groupId, String clientId, SessionManager sessions,
                                   EventPublisher publisher) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = kafka.clientConfig();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

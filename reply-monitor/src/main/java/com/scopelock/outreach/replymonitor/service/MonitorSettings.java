@@ -8,7 +8,7 @@ import java.time.Duration;
  * monitors in one JVM). In the service they come from {@code reply-monitor.*}, {@code telegram.*} and Kafka config.
  */
 public record MonitorSettings(
-        String bootstrapServers,
+        KafkaConnection kafka,
         String groupId,
         boolean realtimeUpdates,
         Duration reconcileInterval,
@@ -30,7 +30,7 @@ public record MonitorSettings(
         boolean useTestDc) {
 
     public MonitorSettings withGroupId(String group) {
-        return new MonitorSettings(bootstrapServers, group, realtimeUpdates, reconcileInterval,
+        return new MonitorSettings(kafka, group, realtimeUpdates, reconcileInterval,
                 missingChatRetryInitial, missingChatRetryMax, chatListLimit, requestsPerSecond,
                 requestBurst, historyPageSize, maxHistoryPages, sentSimilarity, watchClockSlack, openTimeout,
                 requestTimeout, heartbeatInterval, workDir, apiId, apiHash, useTestDc);

@@ -52,7 +52,7 @@ public final class ReplyMonitor implements AutoCloseable {
                         MeterRegistry registry, SessionManager.OwnershipListener ownership, Clock clock) {
         this.settings = settings;
         this.instanceId = "reply-monitor-" + UUID.randomUUID().toString().substring(0, 8);
-        this.publisher = new EventPublisher(settings.bootstrapServers(), instanceId);
+        this.publisher = new EventPublisher(settings.kafka(), instanceId);
         MonitorMetrics metrics = new MonitorMetrics(registry);
         this.context = new MonitorContext(settings, telegram, sealer, publisher,
                 new AccountRequestBudgets(settings.requestsPerSecond(), settings.requestBurst(), clock),
@@ -60,11 +60,11 @@ public final class ReplyMonitor implements AutoCloseable {
                 new MessageClassifier(settings.sentSimilarity(), settings.watchClockSlack()), clock);
         this.sessions = new SessionManager(context, watches, ownership);
         metrics.gauges(sessions::sessionCount, sessions::chatCount);
-        this.grants = new GrantOwnershipConsumer(settings.bootstrapServers(), settings.groupId(),
+        this.grants = new GrantOwnershipConsumer(settings.kafka(), settings.groupId(),
                 instanceId + "-grants", sessions, publisher);
-        this.watchReader = new AllPartitionsReader(settings.bootstrapServers(), Topics.WATCH, instanceId + "-watch",
+        this.watchReader = new AllPartitionsReader(settings.kafka(), Topics.WATCH, instanceId + "-watch",
                 this::onWatch);
-        this.commandReader = new AllPartitionsReader(settings.bootstrapServers(), Topics.SESSION_COMMANDS,
+        this.commandReader = new AllPartitionsReader(settings.kafka(), Topics.SESSION_COMMANDS,
                 instanceId + "-commands", this::onCommand);
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("reply-monitor-heartbeat").factory());

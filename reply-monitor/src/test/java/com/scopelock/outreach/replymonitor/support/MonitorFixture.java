@@ -4,6 +4,7 @@ import com.scopelock.outreach.model.SessionGranted;
 import com.scopelock.outreach.model.SessionSealer;
 import com.scopelock.outreach.model.Topics;
 import com.scopelock.outreach.model.WatchRequested;
+import com.scopelock.outreach.replymonitor.service.KafkaConnection;
 import com.scopelock.outreach.replymonitor.service.MonitorSettings;
 import com.scopelock.outreach.replymonitor.service.ReplyMonitor;
 import com.scopelock.outreach.replymonitor.service.SessionManager;
@@ -43,7 +44,7 @@ public final class MonitorFixture implements AutoCloseable {
     }
 
     public MonitorSettings settings(String group, boolean realtime, Duration reconcile, double requestsPerSecond) {
-        return new MonitorSettings(bootstrap, group, realtime, reconcile, Duration.ofMinutes(15), Duration.ofHours(2),
+        return new MonitorSettings(KafkaConnection.to(bootstrap), group, realtime, reconcile, Duration.ofMinutes(15), Duration.ofHours(2),
                 100, requestsPerSecond, 1, 50, 20, 0.85,
                 Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(5),
                 workDir, 1, "simulated-test-hash", false);

@@ -12,7 +12,8 @@ public class RetryingKafkaTestResource implements QuarkusTestResourceLifecycleMa
     @Override
     public Map<String, String> start() {
         broker = SharedKafka.startWithRetry();
-        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+        // security.protocol as a cluster would set it (KAFKA_SECURITY_PROTOCOL): the monitor's own clients must get it
+        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(), "kafka.security.protocol", "PLAINTEXT");
     }
 
     public static String bootstrap() {
