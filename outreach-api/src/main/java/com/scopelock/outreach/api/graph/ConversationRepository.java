@@ -61,11 +61,25 @@ public class ConversationRepository {
                 c.replied_at = coalesce(c.replied_at, $received_at), c.updated_at = $now, c.updated_by = 'reply-monitor'
             RETURN c.slug AS contact_id, c.name AS name""";
 
-    /** The reply answers the owner's latest message to that lead. */
+    /**
+     * The reply answers the owner's message that was sent (marked or detected; the latest sent one if several), or
+     * — when none is known to be sent yet — the latest version. Run again when a message becomes sent, so a reply
+     * that overtook its sent detection moves to the right message.
+     */
+    static final String ANSWERED_MESSAGE = """
+            MATCH (c:U4_Contact_Lead {telegram_id: $contact})-[:U4_HAS_MESSAGE]->(m:U4_Outreach_Message {owner: $owner})
+            WITH m, CASE WHEN m.is_sent = true THEN 1 ELSE 0 END AS sent
+            ORDER BY sent DESC, m.sent_at DESC, m.version DESC LIMIT 1
+            RETURN m.slug AS message_id""";
+
+    static final String UNLINK_MESSAGE = """
+            MATCH (r:U4_Telegram_Reply {slug: $reply, owner: $owner})-[old:REPLY_TO]->(m:U4_Outreach_Message)
+            WHERE m.slug <> $message
+            DELETE old""";
+
     static final String LINK_MESSAGE = """
             MATCH (r:U4_Telegram_Reply {slug: $reply, owner: $owner})
-            MATCH (c:U4_Contact_Lead {telegram_id: $contact})-[:U4_HAS_MESSAGE]->(m:U4_Outreach_Message {owner: $owner})
-            WITH r, m ORDER BY m.version DESC LIMIT 1
+            MATCH (m:U4_Outreach_Message {slug: $message, owner: $owner})
             MERGE (r)-[:REPLY_TO]->(m)
             RETURN m.slug AS message_id""";
 
@@ -82,9 +96,72 @@ public class ConversationRepository {
                 r.updated_at = $now, r.updated_by = 'message-generator'
             RETURN r.slug AS reply_id""";
 
+    /** The owner's replies from this lead, for re-linking once a message is sent. */
+    static final String REPLIES_OF_LEAD = """
+            MATCH (conv:U4_Telegram_Conversation {owner: $owner, contact_telegram_id: $contact})
+            MATCH (r:U4_Telegram_Reply)-[:U4_PART_OF]->(conv)
+            RETURN r.slug AS reply_id, conv.contact_telegram_id AS contact""";
+
+    static final String REPLIES_OF_CONTACT_SLUG = """
+            MATCH (c:U4_Contact_Lead {slug: $contact_slug})
+            MATCH (conv:U4_Telegram_Conversation {owner: $owner})
+            WHERE conv.contact_telegram_id = c.telegram_id
+            MATCH (r:U4_Telegram_Reply)-[:U4_PART_OF]->(conv)
+            RETURN r.slug AS reply_id, conv.contact_telegram_id AS contact""";
+
+    /** The session that watches the owner's conversations now: the latest connected active one. */
+    static final String ACTIVE_SESSION = """
+            MATCH (s:U4_Telegram_Session {owner: $owner})
+            WHERE s.is_active = true
+            RETURN s.slug AS session ORDER BY s.connected_at DESC LIMIT 1""";
+
+    static final String UNLINK_SESSION = """
+            MATCH (conv:U4_Telegram_Conversation {slug: $conversation, owner: $owner})-[old:U4_PART_OF]->(s:U4_Telegram_Session)
+            WHERE s.slug <> $session
+            DELETE old""";
+
+    /** The conversation is part of the session that watches it, and active. */
+    static final String LINK_SESSION = """
+            MATCH (conv:U4_Telegram_Conversation {slug: $conversation, owner: $owner})
+            MATCH (s:U4_Telegram_Session {slug: $session, owner: $owner})
+            MERGE (conv)-[:U4_PART_OF]->(s)
+            SET conv.conversation_status = 'active', conv.updated_at = $now
+            RETURN conv.conversation_status AS status""";
+
+    /** No session watches it: closed (its replies stay listed). */
+    static final String CLOSE = """
+            MATCH (conv:U4_Telegram_Conversation {slug: $conversation, owner: $owner})
+            SET conv.conversation_status = 'closed', conv.updated_at = $now
+            RETURN conv.conversation_status AS status""";
+
+    /** Every session of the owner watches all their conversations: this one (active again) takes them over. */
+    static final String UNLINK_OTHER_SESSIONS = """
+            MATCH (conv:U4_Telegram_Conversation {owner: $owner})-[old:U4_PART_OF]->(s:U4_Telegram_Session)
+            WHERE s.slug <> $session
+            DELETE old""";
+
+    static final String ADOPT = """
+            MATCH (s:U4_Telegram_Session {slug: $session, owner: $owner})
+            MATCH (conv:U4_Telegram_Conversation {owner: $owner})
+            MERGE (conv)-[:U4_PART_OF]->(s)
+            SET conv.conversation_status = 'active', conv.updated_at = $now
+            RETURN count(conv) AS adopted""";
+
+    /** The owner has no active session left: none of their conversations is watched. */
+    static final String CLOSE_ALL = """
+            MATCH (conv:U4_Telegram_Conversation {owner: $owner})
+            WHERE conv.conversation_status = 'active'
+            SET conv.conversation_status = 'closed', conv.updated_at = $now
+            RETURN count(conv) AS closed""";
+
+    static final String SESSION_OWNER = """
+            MATCH (s:U4_Telegram_Session {slug: $session})
+            RETURN s.owner AS owner""";
+
+    /** Active and closed (no session watches it any more; its replies stay readable). */
     static final String LIST = """
             MATCH (conv:U4_Telegram_Conversation {owner: $owner})
-            WHERE conv.conversation_status = 'active' AND (NOT $unread_only OR conv.unread_count > 0)
+            WHERE conv.conversation_status IN ['active', 'closed'] AND (NOT $unread_only OR conv.unread_count > 0)
             OPTIONAL MATCH (conv)-[:U4_WITH]->(c:U4_Contact_Lead)
             RETURN conv.slug AS conversation_id, conv.unread_count AS unread_count, conv.last_reply_at AS last_reply_at,
                    conv.last_reply_preview AS last_reply_preview, conv.conversation_status AS conversation_status,
@@ -93,7 +170,7 @@ public class ConversationRepository {
 
     static final String TOTAL_UNREAD = """
             MATCH (conv:U4_Telegram_Conversation {owner: $owner})
-            WHERE conv.conversation_status = 'active'
+            WHERE conv.conversation_status IN ['active', 'closed']
             RETURN sum(conv.unread_count) AS total_unread, count(conv) AS conversations""";
 
     static final String LATEST_LABELS = """
@@ -183,8 +260,71 @@ public class ConversationRepository {
     }
 
     public Uni<Void> linkMessage(String owner, String conversation, long contact, long messageId) {
-        return graph.write(LINK_MESSAGE, Map.of("owner", owner, "reply", replySlug(conversation, messageId),
-                "contact", contact)).replaceWithVoid();
+        return linkReply(owner, replySlug(conversation, messageId), contact);
+    }
+
+    private Uni<Void> linkReply(String owner, String reply, long contact) {
+        return graph.read(ANSWERED_MESSAGE, Map.of("owner", owner, "contact", contact)).chain(r -> {
+            if (r.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            Map<String, Object> p = Map.of("owner", owner, "reply", reply, "message", r.row(0).string("message_id"));
+            return graph.write(UNLINK_MESSAGE, p).chain(() -> graph.write(LINK_MESSAGE, p)).replaceWithVoid();
+        });
+    }
+
+    /** A message of the owner for the lead became sent: its replies answer it (not a newer draft). */
+    public Uni<Void> relinkReplies(String owner, long contact) {
+        return graph.read(REPLIES_OF_LEAD, Map.of("owner", owner, "contact", contact)).chain(r -> relink(owner, r));
+    }
+
+    public Uni<Void> relinkReplies(String owner, String contactSlug) {
+        return graph.read(REPLIES_OF_CONTACT_SLUG, Map.of("owner", owner, "contact_slug", contactSlug))
+                .chain(r -> relink(owner, r));
+    }
+
+    private Uni<Void> relink(String owner, GraphResult replies) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (GraphResult.Row row : replies.all()) {
+            String reply = row.string("reply_id");
+            long contact = row.number("contact");
+            chain = chain.chain(() -> linkReply(owner, reply, contact));
+        }
+        return chain;
+    }
+
+    /** The session reports it is watching: the owner's conversations are part of it, and active. */
+    public Uni<Long> adopt(String owner, String session, String now) {
+        Map<String, Object> p = Map.of("owner", owner, "session", session, "now", now);
+        return graph.write(UNLINK_OTHER_SESSIONS, p).chain(() -> graph.write(ADOPT, p))
+                .map(r -> r.isEmpty() ? 0L : r.row(0).number("adopted"));
+    }
+
+    /**
+     * The session went (revoked, logged out, withdrawn): its owner's conversations move to another active session of
+     * theirs, or are closed when there is none.
+     */
+    public Uni<Void> sessionGone(String session, String now) {
+        return graph.read(SESSION_OWNER, Map.of("session", session)).chain(r -> {
+            if (r.isEmpty() || r.row(0).string("owner") == null) {
+                return Uni.createFrom().voidItem();
+            }
+            String owner = r.row(0).string("owner");
+            return graph.read(ACTIVE_SESSION, Map.of("owner", owner)).chain(active -> active.isEmpty()
+                    ? graph.write(CLOSE_ALL, Map.of("owner", owner, "now", now)).replaceWithVoid()
+                    : adopt(owner, active.row(0).string("session"), now).replaceWithVoid());
+        });
+    }
+
+    /** Links the conversation to the owner's active session; returns its status (active, or closed without one). */
+    public Uni<String> linkSession(String owner, String conversation, String now) {
+        return graph.read(ACTIVE_SESSION, Map.of("owner", owner)).chain(r -> {
+            String session = r.isEmpty() ? "" : r.row(0).string("session");
+            Map<String, Object> p = Map.of("owner", owner, "conversation", conversation, "session", session,
+                    "now", now);
+            return graph.write(UNLINK_SESSION, p).chain(() -> graph.write(session.isEmpty() ? CLOSE : LINK_SESSION, p))
+                    .map(w -> w.isEmpty() ? null : w.row(0).string("status"));
+        });
     }
 
     public Uni<Boolean> label(String owner, String conversation, long messageId, String sentiment, String intent,

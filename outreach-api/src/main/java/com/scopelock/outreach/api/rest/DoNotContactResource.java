@@ -3,6 +3,7 @@ package com.scopelock.outreach.api.rest;
 import com.scopelock.outreach.api.graph.DoNotContactRepository;
 import com.scopelock.outreach.api.service.ApiProblem;
 import com.scopelock.outreach.api.service.QueueService;
+import com.scopelock.outreach.api.service.WatchWithdrawals;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -26,8 +27,11 @@ public class DoNotContactResource {
     private final DoNotContactRepository marks;
     private final QueueService queue;
     private final JsonWebToken jwt;
+    private final WatchWithdrawals withdrawals;
 
-    public DoNotContactResource(DoNotContactRepository marks, QueueService queue, JsonWebToken jwt) {
+    public DoNotContactResource(DoNotContactRepository marks, QueueService queue, JsonWebToken jwt,
+                                WatchWithdrawals withdrawals) {
+        this.withdrawals = withdrawals;
         this.marks = marks;
         this.queue = queue;
         this.jwt = jwt;
@@ -48,7 +52,8 @@ public class DoNotContactResource {
         }
         return marks.mark(id, reason, jwt.getSubject(), Instant.now().toString())
                 .invoke(queue::invalidateCounts)
-                .map(status -> new MarkAnswer(id, true, status.orElseThrow(() -> notFound(id)), reason));
+                .map(status -> new MarkAnswer(id, true, status.orElseThrow(() -> notFound(id)), reason))
+                .call(answer -> withdrawals.doNotContact(id));
     }
 
     @DELETE

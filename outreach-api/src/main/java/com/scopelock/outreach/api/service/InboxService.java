@@ -22,9 +22,11 @@ public class InboxService {
     private final NotificationHub notifications;
     private final QueueService queue;
     private final DoNotContactRepository doNotContact;
+    private final WatchWithdrawals withdrawals;
 
     public InboxService(ConversationRepository conversations, NotificationHub notifications, QueueService queue,
-                        DoNotContactRepository doNotContact) {
+                        DoNotContactRepository doNotContact, WatchWithdrawals withdrawals) {
+        this.withdrawals = withdrawals;
         this.conversations = conversations;
         this.notifications = notifications;
         this.queue = queue;
@@ -49,6 +51,7 @@ public class InboxService {
                             .invoke(queue::invalidateCounts)
                             .call(() -> conversations.linkMessage(reply.owner(), reply.conversationId(),
                                     reply.contactTelegramId(), reply.telegramMessageId()))
+                            .call(() -> conversations.linkSession(reply.owner(), reply.conversationId(), now))
                             .replaceWithVoid();
                 });
     }
@@ -76,7 +79,8 @@ public class InboxService {
         }
         return stored.chain(found -> found
                 ? doNotContact.markByTelegramId(label.contactTelegramId(), "the lead asked to unsubscribe", "message-generator", now)
-                        .invoke(queue::invalidateCounts).replaceWithVoid()
+                        .invoke(queue::invalidateCounts)
+                        .call(() -> withdrawals.doNotContact(label.contactTelegramId())).replaceWithVoid()
                 : Uni.createFrom().voidItem());
     }
 
@@ -94,6 +98,8 @@ public class InboxService {
         String sentAt = (sent.sentAt() == null ? sent.occurredAt() : sent.sentAt()).toString();
         return conversations.markSentDetected(sent.owner(), sent.contactTelegramId(), sent.telegramMessageId(), sentAt,
                         Instant.now().toString())
+                .call(mark -> mark.isPresent()
+                        ? conversations.relinkReplies(sent.owner(), sent.contactTelegramId()) : Uni.createFrom().voidItem())
                 .invoke(mark -> mark.ifPresent(m -> {
                     queue.invalidateCounts();
                     if (!m.already()) {

@@ -6,6 +6,7 @@ import com.scopelock.outreach.api.config.GenerationConfig;
 import com.scopelock.outreach.api.graph.ClaimRepository;
 import com.scopelock.outreach.api.graph.ClaimRepository.ClaimResult;
 import com.scopelock.outreach.api.graph.ClaimRepository.ClaimedLead;
+import com.scopelock.outreach.api.graph.ConversationRepository;
 import com.scopelock.outreach.api.graph.LeadRepository;
 import com.scopelock.outreach.api.graph.MessageRepository;
 import com.scopelock.outreach.api.graph.MessageRepository.StoredMessage;
@@ -38,7 +39,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * First messages: claim the lead, ask message-generator (template fallback on timeout), store a new version,
- * put the chat on the watch list; edits by the owner before sending; mark-sent; releasing a claim.
+ * put the chat on the watch list; edits by the owner before sending; mark-sent; releasing a claim (which withdraws
+ * the watch when nothing was sent).
  */
 @ApplicationScoped
 public class OutreachService {
@@ -54,11 +56,16 @@ public class OutreachService {
     private final MessageValidator validator;
     private final FallbackTemplate template;
     private final MeterRegistry metrics;
+    private final WatchWithdrawals withdrawals;
+    private final ConversationRepository conversations;
 
     public OutreachService(ClaimRepository claims, MessageRepository messages, LeadRepository leads,
                            GenerationClient generator, WatchPublisher watch, QueueService queue,
-                           GenerationConfig config, MeterRegistry metrics) {
+                           GenerationConfig config, MeterRegistry metrics, WatchWithdrawals withdrawals,
+                           ConversationRepository conversations) {
+        this.conversations = conversations;
         this.metrics = metrics;
+        this.withdrawals = withdrawals;
         this.claims = claims;
         this.messages = messages;
         this.leads = leads;
@@ -221,6 +228,7 @@ public class OutreachService {
                 .map(found -> found.orElseThrow(() -> ApiProblem.of(404, "message_not_found",
                         "no message " + messageSlug + " of yours for contact " + contactSlug)))
                 .invoke(queue::invalidateCounts)
+                .call(r -> r.already() ? Uni.createFrom().voidItem() : conversations.relinkReplies(owner, contactSlug))
                 .map(r -> new Sent(contactSlug, messageSlug, r.contactStatus(), r.sentAt(), r.already()));
     }
 
@@ -235,7 +243,13 @@ public class OutreachService {
                         queue.invalidateCounts();
                     }
                     return new Released(contactSlug, r.released());
-                });
+                })
+                // nothing sent: nobody will write to this lead, so the chat need not be watched
+                .call(released -> released.released() ? withdrawals.released(owner, contactSlug)
+                        .onFailure().recoverWithItem(e -> {
+                            LOG.warnf("watch of %s not withdrawn on release: %s", contactSlug, e.toString());
+                            return 0;
+                        }) : Uni.createFrom().item(0));
     }
 
     // ---------------------------------------------------------------------------------------------- helpers

@@ -1,5 +1,6 @@
 package com.scopelock.outreach.api.service;
 
+import com.scopelock.outreach.api.graph.ConversationRepository;
 import com.scopelock.outreach.api.graph.SessionRepository;
 import com.scopelock.outreach.api.messaging.SessionCommandPublisher;
 import com.scopelock.outreach.model.SessionCommand;
@@ -13,7 +14,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Connected Telegram sessions: grants in, status from the monitor, disconnect out. */
+/**
+ * Connected Telegram sessions: grants in, status from the monitor, disconnect out. A conversation is part of the
+ * session watching it and {@code active} while one does: a session reporting {@code active} takes over its
+ * owner's conversations; when it goes (revoked, logged out, grant withdrawn) they move to another active session of
+ * the owner or are {@code closed}.
+ */
 @ApplicationScoped
 public class SessionService {
     private static final Logger LOG = Logger.getLogger(SessionService.class);
@@ -21,8 +27,11 @@ public class SessionService {
     private final SessionRepository sessions;
     private final SessionCommandPublisher commands;
     private final NotificationHub notifications;
+    private final ConversationRepository conversations;
 
-    public SessionService(SessionRepository sessions, SessionCommandPublisher commands, NotificationHub notifications) {
+    public SessionService(SessionRepository sessions, SessionCommandPublisher commands, NotificationHub notifications,
+                          ConversationRepository conversations) {
+        this.conversations = conversations;
         this.sessions = sessions;
         this.commands = commands;
         this.notifications = notifications;
@@ -42,11 +51,21 @@ public class SessionService {
     }
 
     public Uni<Void> onWithdrawn(String sessionSlug) {
-        return sessions.withdraw(sessionSlug, Instant.now().toString()).replaceWithVoid();
+        String now = Instant.now().toString();
+        return sessions.withdraw(sessionSlug, now)
+                .call(found -> found ? conversations.sessionGone(sessionSlug, now) : Uni.createFrom().voidItem())
+                .replaceWithVoid();
     }
 
     public Uni<Void> onStatus(SessionStatusChanged status) {
-        return sessions.status(status.owner(), status.sessionSlug(), status.status(), status.reason(), Instant.now().toString())
+        String now = Instant.now().toString();
+        return sessions.status(status.owner(), status.sessionSlug(), status.status(), status.reason(), now)
+                .call(stored -> !stored ? Uni.createFrom().voidItem()
+                        : SessionStatusChanged.ACTIVE.equals(status.status())
+                        ? conversations.adopt(status.owner(), status.sessionSlug(), now).replaceWithVoid()
+                        : SessionStatusChanged.REVOKED.equals(status.status())
+                          || SessionStatusChanged.LOGGED_OUT.equals(status.status())
+                        ? conversations.sessionGone(status.sessionSlug(), now) : Uni.createFrom().voidItem())
                 .invoke(stored -> {
                     if (stored) {
                         notifications.publish(status.owner(), "session", Map.of("session_id", status.sessionSlug(),

@@ -160,7 +160,7 @@ class GenerateMessageIT {
         Instant deadline = Instant.now().plusSeconds(10);
         while (out.size() < atLeast && Instant.now().isBefore(deadline)) {
             for (ConsumerRecord<String, String> r : watch.poll(Duration.ofMillis(100))) {
-                if (key.equals(r.key())) {
+                if (key.equals(r.key()) && r.value() != null) {
                     out.add(JsonCodec.decode(r.value(), WatchRequested.class));
                 }
             }
