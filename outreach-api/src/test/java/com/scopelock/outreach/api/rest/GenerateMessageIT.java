@@ -86,14 +86,7 @@ class GenerateMessageIT {
         }
         cleanUp();
         generator = new FakeGenerator();
-        watch = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
-        List<TopicPartition> partitions = watch.partitionsFor(Topics.WATCH).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        watch.assign(partitions);
-        watch.seekToEnd(partitions);
-        partitions.forEach(watch::position);
+        watch = com.scopelock.outreach.api.TestKafka.fromEnd(Topics.WATCH);
         awaitReady();
     }
 

@@ -68,7 +68,7 @@ class InboxIT {
         graph.write(LEAD, Map.of("id", telegramId, "slug", slug, "status", "contacted")).await().atMost(Duration.ofSeconds(5));
     }
 
-    private static void await(String what, Supplier<Boolean> condition) {
+    static void await(String what, Supplier<Boolean> condition) {
         Instant deadline = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(deadline)) {
             if (condition.get()) {

@@ -18,11 +18,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static com.scopelock.outreach.api.rest.InboxIT.await;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,14 +86,7 @@ class WatchAndConversationIT {
 
     @BeforeEach
     void watchTheWatchTopic() {
-        watch = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
-        List<TopicPartition> partitions = watch.partitionsFor(Topics.WATCH).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        watch.assign(partitions);
-        watch.seekToEnd(partitions);
-        partitions.forEach(watch::position);
+        watch = TestKafka.fromEnd(Topics.WATCH);
     }
 
     @AfterEach
@@ -264,20 +254,5 @@ class WatchAndConversationIT {
     private static void status(String owner, String slug, String status) {
         SessionStatusChanged s = SessionStatusChanged.of(owner, slug, status, "test", Instant.now());
         TestKafka.send(Topics.SESSION_STATUS, slug, JsonCodec.encode(s));
-    }
-
-    private static void await(String what, Supplier<Boolean> condition) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(150);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
     }
 }
