@@ -74,9 +74,10 @@ class DraftWatchesIT {
             }
             double inTenMinutes = metrics.requests(session);
             System.out.printf("[reply-monitor IT] 20 unsent drafts, 10 simulated minutes: %.0f TDLib requests "
-                            + "(ok %.0f, not_found %.0f, flood_wait %.0f, error %.0f)%n", inTenMinutes,
+                            + "(ok %.0f, not_found %.0f, flood_wait %.0f, error %.0f; load average %s)%n", inTenMinutes,
                     metrics.requests(session, "ok"), metrics.requests(session, "not_found"),
-                    metrics.requests(session, "flood_wait"), metrics.requests(session, "error"));
+                    metrics.requests(session, "flood_wait"), metrics.requests(session, "error"),
+                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
             assertTrue(inTenMinutes <= 5, "a handful at most, got " + inTenMinutes);
             assertEquals(0, metrics.requests(session, "getChatHistory", null), "no chat of a draft is read");
             assertEquals(0, metrics.requests(session, "not_found"), "nothing asked that cannot be found");
