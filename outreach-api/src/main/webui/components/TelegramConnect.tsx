@@ -2,7 +2,7 @@
 
 import { useEffect, useReducer, useRef, useState } from "react";
 import { ApiError, messageOf } from "@/lib/api";
-import { initialQr, nextPollMs, qrReducer, secondsLeft, type CheckAnswer } from "@/lib/qrFlow";
+import { endedLogin, initialQr, nextPollMs, qrReducer, secondsLeft, type CheckAnswer } from "@/lib/qrFlow";
 import { useApp } from "./AppContext";
 
 export const READ_ONLY_NOTICE = "This app reads your Telegram through the Telegram API to notice replies from leads you contacted. It never sends messages and never marks messages as read.";
@@ -42,8 +42,9 @@ export function TelegramConnect({ onClose, onConnected }: { onClose: () => void;
         if (tokenRef.current === token) dispatch({ type: "check", answer: a, now: Date.now() });
       } catch (e) {
         if (tokenRef.current !== token) return;
-        if (e instanceof ApiError && e.status === 410 && e.body && typeof e.body.status === "string") {
-          dispatch({ type: "check", answer: e.body as unknown as CheckAnswer, now: Date.now() });
+        const ended = endedLogin(e);
+        if (ended) {
+          dispatch({ type: "check", answer: ended, now: Date.now() });
         } else if (e instanceof ApiError && e.status === 0) {
           // a network blip: keep polling, show nothing alarming yet
           setNow(Date.now());
@@ -93,8 +94,8 @@ export function TelegramConnect({ onClose, onConnected }: { onClose: () => void;
       if (err instanceof ApiError && err.status === 422) {
         const left = typeof err.body?.attempts_left === "number" ? err.body.attempts_left : undefined;
         dispatch({ type: "password_wrong", message: err.message, attemptsLeft: left });
-      } else if (err instanceof ApiError && err.status === 410 && err.body && typeof err.body.status === "string") {
-        dispatch({ type: "check", answer: err.body as unknown as CheckAnswer, now: Date.now() });
+      } else if (endedLogin(err)) {
+        dispatch({ type: "check", answer: endedLogin(err)!, now: Date.now() });
       } else {
         dispatch({ type: "error", message: messageOf(err), status: err instanceof ApiError ? err.status : undefined });
       }

@@ -1,5 +1,6 @@
 // One small client for the three backends. Every failure becomes an ApiError with a sentence a person can
-// read; the body of an error answer ({error, message, ...}) is kept for screens that need more (claims).
+// read; the body of an error answer (RFC 9457 problem+json: {type, title, status, detail, code, errors, ...}) is
+// kept for screens that need more (claims, login state).
 
 import { getToken } from "./auth";
 import type { UiConfig } from "./config";
@@ -51,8 +52,8 @@ export function errorFromResponse(status: number, bodyText: string, what: string
   } catch {
     body = null;
   }
-  const code = typeof body?.error === "string" ? body.error : status === 404 ? "not_found" : `http_${status}`;
-  const serverMessage = typeof body?.message === "string" && body.message.trim() !== "" ? body.message.trim() : null;
+  const code = typeof body?.code === "string" ? body.code : status === 404 ? "not_found" : `http_${status}`;
+  const serverMessage = typeof body?.detail === "string" && body.detail.trim() !== "" ? body.detail.trim() : null;
   const base = STATUS_TEXT[status] ?? (status >= 500 ? "The server had a problem" : "The request failed");
   let message: string;
   if (status === 401) message = STATUS_TEXT[401];

@@ -1,7 +1,20 @@
 // The QR login as a state machine, free of timers and fetch so it can be tested: the component feeds it the
 // answers of qr-start / qr-check / qr-password and follows `nextPollMs`.
 
+import { ApiError } from "./api";
+
 export const POLL_MS = 2000;
+
+/** A 410 problem from the login service (the login is over: login_status expired / failed) as a check answer. */
+export function endedLogin(e: unknown): CheckAnswer | null {
+  if (!(e instanceof ApiError) || e.status !== 410 || !e.body || typeof e.body.login_status !== "string") return null;
+  return {
+    status: e.body.login_status,
+    message: typeof e.body.detail === "string" ? e.body.detail : undefined,
+    attempts_left: typeof e.body.attempts_left === "number" ? e.body.attempts_left : undefined,
+    simulated: e.body.simulated === true ? true : undefined,
+  };
+}
 
 export type QrPhase = "idle" | "starting" | "scan" | "password" | "submitting" | "connected" | "expired" | "failed" | "error";
 

@@ -18,8 +18,8 @@ function client(respond: (url: string, init?: RequestInit) => Promise<Response>,
 }
 
 describe("errorFromResponse", () => {
-  it("uses the server's message from {error, message} and keeps the body", () => {
-    const e = errorFromResponse(409, JSON.stringify({ error: "claimed", message: "claimed by bob", claimed_by: "bob", claimed_until: "2026-11-22T10:00:00Z" }), "x");
+  it("uses the detail of the problem+json answer and keeps the body", () => {
+    const e = errorFromResponse(409, JSON.stringify({ type: "tag:x:claimed", title: "Claimed", status: 409, code: "claimed", detail: "claimed by bob", claimed_by: "bob", claimed_until: "2026-11-22T10:00:00Z" }), "x");
     expect(e.status).toBe(409);
     expect(e.code).toBe("claimed");
     expect(e.message).toBe("Claimed by bob.");
@@ -37,7 +37,7 @@ describe("errorFromResponse", () => {
     const e = errorFromResponse(404, "", "x");
     expect(e.code).toBe("not_found");
     expect(e.notBuiltYet).toBe(true);
-    expect(errorFromResponse(404, JSON.stringify({ error: "contact_not_found", message: "no contact c" }), "x").notBuiltYet).toBe(false);
+    expect(errorFromResponse(404, JSON.stringify({ type: "tag:x:contact_not_found", status: 404, code: "contact_not_found", detail: "no contact c" }), "x").notBuiltYet).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { initialQr, nextPollMs, qrReducer, secondsLeft, type QrEvent, type QrState } from "@/lib/qrFlow";
+import { errorFromResponse } from "@/lib/api";
+import { endedLogin, initialQr, nextPollMs, qrReducer, secondsLeft, type QrEvent, type QrState } from "@/lib/qrFlow";
 
 const run = (events: QrEvent[], s: QrState = initialQr) => events.reduce(qrReducer, s);
 const started: QrEvent = { type: "started", token: "t1", qrCode: "data:image/png;base64,AAA", expiresIn: 120, now: 0 };
@@ -56,5 +57,18 @@ describe("QR login state machine", () => {
     expect(qrReducer(done, { type: "check", answer: { status: "pending" }, now: 2 })).toBe(done);
     expect(run([{ type: "start" }, started, { type: "error", message: "gone", status: 410 }]).phase).toBe("expired");
     expect(run([{ type: "start" }, { type: "error", message: "Could not reach…", status: 0 }]).phase).toBe("error");
+  });
+});
+
+describe("endedLogin", () => {
+  it("reads the 410 problem of a login that is over", () => {
+    const e = errorFromResponse(410, JSON.stringify({ type: "tag:x:login_failed", title: "Login failed", status: 410,
+      code: "login_failed", detail: "Too many wrong passwords", login_status: "failed", attempts_left: 0 }), "x");
+    expect(endedLogin(e)).toEqual({ status: "failed", message: "Too many wrong passwords", attempts_left: 0, simulated: undefined });
+    expect(run([started, { type: "check", answer: endedLogin(e)!, now: 1000 }]).phase).toBe("failed");
+  });
+  it("ignores other errors", () => {
+    expect(endedLogin(errorFromResponse(404, "", "x"))).toBeNull();
+    expect(endedLogin(new Error("x"))).toBeNull();
   });
 });

@@ -118,8 +118,8 @@ class QrLoginJourneyIT {
 
         // wrong password: says so, lets the member retry
         JsonPath wrong = call(password(mia, token, "not-the-password"), 422);
-        assertEquals("wrong_password", wrong.getString("error"));
-        assertTrue(wrong.getString("message").contains("4 attempt"), wrong.getString("message"));
+        assertEquals("wrong_password", wrong.getString("code"));
+        assertTrue(wrong.getString("detail").contains("4 attempt"), wrong.getString("detail"));
         JsonPath again = call(check(mia, token), 200);
         assertEquals("password_required", again.getString("status"));
         assertEquals(4, again.getInt("attempts_left"));
@@ -203,8 +203,8 @@ class QrLoginJourneyIT {
 
         given().header("Authorization", ana).delete(API + "/qr/" + token).then().statusCode(204);
         JsonPath gone = call(check(ana, token), 410);
-        assertEquals("expired", gone.getString("status"));
-        assertTrue(gone.getString("message").contains("cancelled"));
+        assertEquals("expired", gone.getString("login_status"));
+        assertTrue(gone.getString("detail").contains("cancelled"));
     }
 
     @Test
@@ -214,7 +214,7 @@ class QrLoginJourneyIT {
         String second = call(given().header("Authorization", cy).post(API + "/qr-start"), 200).getString("token");
         assertNotEquals(first, second);
         JsonPath old = call(check(cy, first), 410);
-        assertTrue(old.getString("message").contains("replaced"), old.getString("message"));
+        assertTrue(old.getString("detail").contains("replaced"), old.getString("detail"));
         assertEquals("pending", call(check(cy, second), 200).getString("status"));
         given().header("Authorization", cy).delete(API + "/qr/" + second).then().statusCode(204);
     }
@@ -224,7 +224,7 @@ class QrLoginJourneyIT {
         String dee = TestJwt.bearer("dee");
         String token = call(given().header("Authorization", dee).post(API + "/qr-start"), 200).getString("token");
         given().header("Authorization", dee).contentType("application/json").body("{}")
-                .post(API + "/qr-password/" + token).then().statusCode(400).body("error", equalTo("password_missing"));
+                .post(API + "/qr-password/" + token).then().statusCode(400).body("code", equalTo("password_missing"));
         given().header("Authorization", dee).delete(API + "/qr/" + token).then().statusCode(204);
     }
 
@@ -248,17 +248,17 @@ class QrLoginJourneyIT {
         assertEquals("tg://login?token=ELSEWHERE", Qr.decode(pending.getString("qr_code")));
         call(check(TestJwt.bearer("gil"), token), 404);
         // the password must go to the replica holding the client
-        assertEquals("login_on_other_replica", call(password(fin, token, "pw"), 409).getString("error"));
+        assertEquals("login_on_other_replica", call(password(fin, token, "pw"), 409).getString("code"));
         // cancel is recorded in Redis; the holder's sweeper closes its client
         given().header("Authorization", fin).delete(API + "/qr/" + token).then().statusCode(204);
-        assertEquals("expired", call(check(fin, token), 410).getString("status"));
+        assertEquals("expired", call(check(fin, token), 410).getString("login_status"));
 
         // a holder that died: the state outlives its expires_at only until qr-check reads it as expired
         String dead = "DeadReplicaToken_0123456789abcdef";
         store.create(com.scopelock.outreach.auth.service.LoginState.starting(dead, "fin",
                 java.time.Instant.now().minusSeconds(1), "dead-replica", true).pending(qr, 1),
                 Duration.ofSeconds(30), Duration.ofSeconds(60));
-        assertEquals("expired", call(check(fin, dead), 410).getString("status"));
+        assertEquals("expired", call(check(fin, dead), 410).getString("login_status"));
     }
 
     static Response check(String bearer, String token) {

@@ -57,7 +57,7 @@ class QrLoginLimitsIT {
                 .body("status", equalTo("pending"));
         Thread.sleep(5_600);
         given().header("Authorization", eli).get(API + "/qr-check/" + token).then().statusCode(410)
-                .body("status", equalTo("expired")).body("message", containsString("expired"));
+                .body("login_status", equalTo("expired")).body("detail", containsString("expired"));
         // still 404 for anyone else
         given().header("Authorization", TestJwt.bearer("fay")).get(API + "/qr-check/" + token).then()
                 .statusCode(404);
@@ -71,7 +71,7 @@ class QrLoginLimitsIT {
         String ta = start(a);
         String tb = start(b);
         String retryAfter = given().header("Authorization", TestJwt.bearer("cap-c")).post(API + "/qr-start")
-                .then().statusCode(429).body("error", equalTo("too_many_logins")).extract().header("Retry-After");
+                .then().statusCode(429).body("code", equalTo("too_many_logins")).extract().header("Retry-After");
         int seconds = Integer.parseInt(retryAfter);
         assertTrue(seconds >= 1 && seconds <= 5, retryAfter);
         given().header("Authorization", a).delete(API + "/qr/" + ta).then().statusCode(204);
@@ -100,14 +100,14 @@ class QrLoginLimitsIT {
         }
         assertEquals("password_required", status);
         given().header("Authorization", gus).contentType("application/json").body(Map.of("password", "wrong-1"))
-                .post(API + "/qr-password/" + token).then().statusCode(422).body("message",
+                .post(API + "/qr-password/" + token).then().statusCode(422).body("detail",
                         containsString("1 attempt"));
         JsonPath ended = given().header("Authorization", gus).contentType("application/json")
                 .body(Map.of("password", "wrong-2")).post(API + "/qr-password/" + token).then().statusCode(410)
                 .extract().jsonPath();
-        assertEquals("failed", ended.getString("status"));
+        assertEquals("failed", ended.getString("login_status"));
         given().header("Authorization", gus).get(API + "/qr-check/" + token).then().statusCode(410)
-                .body("status", equalTo("failed")).body("message", containsString("too many wrong passwords"));
+                .body("login_status", equalTo("failed")).body("detail", containsString("too many wrong passwords"));
         // the right password is too late now
         given().header("Authorization", gus).contentType("application/json").body(Map.of("password", "the-right-one"))
                 .post(API + "/qr-password/" + token).then().statusCode(410);

@@ -139,13 +139,13 @@ class LeadImportIT {
         given().header("Authorization", TestJwt.bearer("alice")).contentType(ContentType.JSON).body(body)
                 .post("/api/leads/import?import_id=" + importId)
                 .then().statusCode(400)
-                .body("error", equalTo("malformed_lead_file"))
+                .body("code", equalTo("malformed_lead_file"))
                 .body("line", equalTo(3)).body("column", greaterThan(0))
-                .body("message", containsString("nothing was imported"));
+                .body("detail", containsString("nothing was imported"));
         assertEquals(0, publishedBy(importId, 0).size());
 
         given().header("Authorization", TestJwt.bearer("alice")).contentType(ContentType.JSON).body("{\"leads\":[]}")
-                .post("/api/leads/import").then().statusCode(400).body("message", containsString("team_members"));
+                .post("/api/leads/import").then().statusCode(400).body("detail", containsString("team_members"));
     }
 
     @Test

@@ -4,6 +4,8 @@ import com.scopelock.outreach.generator.service.MessageGenerationService;
 import com.scopelock.outreach.model.GenerationRequested;
 import com.scopelock.outreach.model.JsonCodec;
 import com.scopelock.outreach.model.JsonCodec.PoisonRecordException;
+import com.scopelock.outreach.problems.ProblemException;
+import com.scopelock.outreach.problems.Problems;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -42,10 +43,11 @@ public class PreviewResource {
         try {
             given = JsonCodec.decode(body == null || body.isBlank() ? "null" : body, GenerationRequested.class);
         } catch (PoisonRecordException e) {
-            return badRequest("body is not a generation request: " + e.getMessage());
+            throw ProblemException.of(400, "invalid_body", "the body is not a generation request: "
+                    + Problems.quote(e.getMessage(), 200));
         }
         if (given == null || given.name() == null || given.name().isBlank()) {
-            return badRequest("name is required");
+            throw ProblemException.invalid("invalid_body", "name", "is required");
         }
         GenerationRequested request = GenerationRequested.of(jwt.getSubject(), "preview-" + UUID.randomUUID(),
                 given.contactSlug() == null ? "preview" : given.contactSlug(), given.name(), given.profileType(),
@@ -53,10 +55,5 @@ public class PreviewResource {
                 given.sampleMessages(), Instant.now());
         return generation.generate(request)
                 .thenApply(answer -> Response.ok(JsonCodec.encode(answer), MediaType.APPLICATION_JSON).build());
-    }
-
-    private static CompletionStage<Response> badRequest(String why) {
-        return java.util.concurrent.CompletableFuture.completedFuture(Response.status(Response.Status.BAD_REQUEST)
-                .type(MediaType.APPLICATION_JSON).entity(JsonCodec.encode(Map.of("error", why))).build());
     }
 }

@@ -33,6 +33,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -195,11 +196,11 @@ class MessageGeneratorIT {
                 .body("message_text", startsWith("Hey Liam,"));
         RestAssured.given().contentType("application/json").body("{\"profile_type\":\"hustler\",\"version\":1,\"supervisor_score\":1,\"hustler_score\":2}")
                 .header("Authorization", TestJwt.bearer("alice"))
-                .post("/api/generator/preview").then().statusCode(400).body("error", equalTo("name is required"));
+                .post("/api/generator/preview").then().statusCode(400).body("detail", equalTo("name is required")).body("errors[0].field", equalTo("name"));
         RestAssured.given().contentType("application/json").body("[1,2]")
                 .header("Authorization", TestJwt.bearer("alice"))
                 .post("/api/generator/preview").then().statusCode(400)
-                .body("error", startsWith("body is not a generation request"));
+                .body("detail", containsString("body is not a generation request"));
     }
 
     @Test

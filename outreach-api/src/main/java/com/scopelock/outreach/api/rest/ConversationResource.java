@@ -3,7 +3,7 @@ package com.scopelock.outreach.api.rest;
 import com.scopelock.outreach.api.graph.ConversationRepository;
 import com.scopelock.outreach.api.graph.ConversationRepository.ConversationRow;
 import com.scopelock.outreach.api.graph.ConversationRepository.ReplyRow;
-import com.scopelock.outreach.api.service.ApiProblem;
+import com.scopelock.outreach.problems.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -85,8 +85,8 @@ public class ConversationResource {
                         "unread_count", 0));
     }
 
-    private static ApiProblem notFound(String id) {
-        return ApiProblem.of(404, "conversation_not_found", "no conversation " + id + " of yours");
+    private static ProblemException notFound(String id) {
+        return ProblemException.of(404, "conversation_not_found", "no conversation " + id + " of yours");
     }
 
     private static boolean bool(String name, String raw) {
@@ -96,6 +96,7 @@ public class ConversationResource {
         if ("true".equals(raw)) {
             return true;
         }
-        throw ApiProblem.of(400, "invalid_parameter", name + " must be true or false, got '" + raw + "'");
+        throw ProblemException.invalid("invalid_parameter", name, "must be true or false, got '"
+                + com.scopelock.outreach.problems.Problems.quote(raw, 100) + "'");
     }
 }

@@ -1,7 +1,7 @@
 package com.scopelock.outreach.api.rest;
 
 import com.scopelock.outreach.api.graph.DoNotContactRepository;
-import com.scopelock.outreach.api.service.ApiProblem;
+import com.scopelock.outreach.problems.ProblemException;
 import com.scopelock.outreach.api.service.QueueService;
 import com.scopelock.outreach.api.service.WatchWithdrawals;
 import io.quarkus.security.Authenticated;
@@ -48,7 +48,7 @@ public class DoNotContactResource {
     public Uni<MarkAnswer> mark(@PathParam("id") String id, MarkRequest request) {
         String reason = request == null || request.reason() == null ? "" : request.reason().strip();
         if (reason.isEmpty() || reason.length() > MAX_REASON) {
-            throw ApiProblem.of(400, "invalid_reason", "reason is required, at most " + MAX_REASON + " characters");
+            throw ProblemException.invalid("invalid_reason", "reason", "is required, at most " + MAX_REASON + " characters");
         }
         return marks.mark(id, reason, jwt.getSubject(), Instant.now().toString())
                 .invoke(queue::invalidateCounts)
@@ -63,7 +63,7 @@ public class DoNotContactResource {
                 .map(status -> new MarkAnswer(id, false, status.orElseThrow(() -> notFound(id)), null));
     }
 
-    private static ApiProblem notFound(String id) {
-        return ApiProblem.of(404, "contact_not_found", "no contact " + id);
+    private static ProblemException notFound(String id) {
+        return ProblemException.of(404, "contact_not_found", "no contact " + id);
     }
 }

@@ -1,7 +1,8 @@
 package com.scopelock.outreach.api.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.scopelock.outreach.api.service.ApiProblem;
+import com.scopelock.outreach.problems.ProblemException;
 import com.scopelock.outreach.api.service.OutreachService;
 import com.scopelock.outreach.model.JsonCodec;
 import io.quarkus.security.Authenticated;
@@ -62,6 +63,7 @@ public class OutreachResource {
     @POST
     @Path("/generate-message/{contact_id}")
     @Blocking
+    @APIResponse(responseCode = "409", description = "Claimed by another member, or marked do-not-contact")
     public MessageAnswer generate(@PathParam("contact_id") String contactId) {
         check("contact_id", contactId, CONTACT_ID);
         return outreach.generate(jwt.getSubject(), contactId).map(MessageAnswer::of).await().atMost(MAX_WAIT);
@@ -79,11 +81,12 @@ public class OutreachResource {
     @Path("/messages/{id}")
     @Consumes(MediaType.WILDCARD)
     @Blocking
+    @APIResponse(responseCode = "409", description = "Already marked sent, or claimed by another member")
     public MessageAnswer edit(@PathParam("id") String messageId, String body) {
         check("id", messageId, MESSAGE_ID);
         JsonNode text = json(body).get("message_text");
         if (text == null || !text.isTextual()) {
-            throw ApiProblem.of(400, "invalid_body", "message_text (a string) is required");
+            throw ProblemException.invalid("invalid_body", "message_text", "(a string) is required");
         }
         return outreach.edit(jwt.getSubject(), messageId, text.textValue()).map(MessageAnswer::of)
                 .await().atMost(MAX_WAIT);
@@ -92,6 +95,8 @@ public class OutreachResource {
     @POST
     @Path("/mark-sent")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "404", description = "No such contact or message of yours")
+    @APIResponse(responseCode = "409", description = "Claimed by another member")
     public Uni<SentAnswer> markSent(String body) {
         JsonNode json = json(body);
         String contactId = field(json, "contact_id");
@@ -104,6 +109,7 @@ public class OutreachResource {
 
     @POST
     @Path("/contacts/{id}/release")
+    @APIResponse(responseCode = "409", description = "Claimed by another member")
     public Uni<ReleaseAnswer> release(@PathParam("id") String contactId) {
         check("id", contactId, CONTACT_ID);
         return outreach.release(jwt.getSubject(), contactId).map(r -> new ReleaseAnswer(r.contactId(), r.released()));
@@ -111,7 +117,7 @@ public class OutreachResource {
 
     private static void check(String name, String value, Pattern pattern) {
         if (value == null || !pattern.matcher(value).matches()) {
-            throw ApiProblem.of(400, "invalid_parameter", name + " must look like " + pattern.pattern()
+            throw ProblemException.invalid("invalid_parameter", name, "must look like " + pattern.pattern()
                     .replace("{1,100}", "…").replace("{1,120}", "…") + (value == null ? ", got nothing" : ""));
         }
     }
@@ -119,26 +125,26 @@ public class OutreachResource {
     private static String field(JsonNode json, String name) {
         JsonNode value = json.get(name);
         if (value == null || !value.isTextual()) {
-            throw ApiProblem.of(400, "invalid_body", name + " (a string) is required");
+            throw ProblemException.invalid("invalid_body", name, "(a string) is required");
         }
         return value.textValue();
     }
 
     private static JsonNode json(String body) {
         if (body == null || body.isBlank()) {
-            throw ApiProblem.of(400, "invalid_body", "a JSON object body is required");
+            throw ProblemException.of(400, "invalid_body", "a JSON object body is required");
         }
         if (body.length() > MAX_BODY_CHARS) {
-            throw ApiProblem.of(400, "invalid_body", "the body is too large");
+            throw ProblemException.of(400, "invalid_body", "the body is too large");
         }
         try {
             JsonNode node = JsonCodec.mapper().readTree(body);
             if (node == null || !node.isObject()) {
-                throw ApiProblem.of(400, "invalid_body", "the body must be a JSON object");
+                throw ProblemException.of(400, "invalid_body", "the body must be a JSON object");
             }
             return node;
         } catch (IOException e) {
-            throw ApiProblem.of(400, "invalid_body", "the body is not valid JSON");
+            throw ProblemException.of(400, "invalid_body", "the body is not valid JSON");
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.scopelock.outreach.api.rest;
 
-import com.scopelock.outreach.api.service.ApiProblem;
+import com.scopelock.outreach.problems.ProblemException;
+import com.scopelock.outreach.problems.Problems;
 
 /** Query parameters read by hand, so that a bad one is a 400 naming it (JAX-RS conversion would answer 404). */
 final class Params {
@@ -15,10 +16,10 @@ final class Params {
         try {
             value = Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw ApiProblem.of(400, "invalid_parameter", name + " must be an integer, got '" + raw + "'");
+            throw ProblemException.invalid("invalid_parameter", name, "must be an integer, got '" + Problems.quote(raw, 100) + "'");
         }
         if (value < min || value > max) {
-            throw ApiProblem.of(400, "invalid_parameter", name + " must be from " + min + " to " + max + ", got " + value);
+            throw ProblemException.invalid("invalid_parameter", name, "must be from " + min + " to " + max + ", got " + value);
         }
         return value;
     }

@@ -4,7 +4,7 @@ import com.scopelock.outreach.api.config.QueueConfig;
 import com.scopelock.outreach.api.graph.LeadRepository;
 import com.scopelock.outreach.api.service.QueueQuery;
 import com.scopelock.outreach.api.service.QueueService;
-import com.scopelock.outreach.model.ApiError;
+import com.scopelock.outreach.problems.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -62,8 +62,7 @@ public class QueueResource {
                     (int) integer("limit", limit, config.defaultLimit(), 1, config.maxLimit()),
                     integer("offset", offset, 0, 0, MAX_OFFSET), jwt.getSubject(), bool("show_claimed", showClaimed));
         } catch (BadParameter e) {
-            return Uni.createFrom().item(Response.status(400)
-                    .entity(ApiError.of("invalid_parameter", e.parameter + " " + e.getMessage())).build());
+            throw ProblemException.invalid("invalid_parameter", e.parameter, e.getMessage());
         }
         return queue.page(query).map(page -> Response.ok(new QueueAnswer(page.contacts(), page.totalCount(),
                 page.filteredCount(), query.limit(), query.offset())).build());
@@ -74,7 +73,7 @@ public class QueueResource {
     public Uni<Response> contact(@PathParam("id") String id) {
         return leads.bySlug(id).map(found -> found
                 .map(detail -> Response.ok(ContactAnswer.of(detail)).build())
-                .orElseGet(() -> Response.status(404).entity(ApiError.of("contact_not_found", "no contact " + id)).build()));
+                .orElseThrow(() -> ProblemException.of(404, "contact_not_found", "no contact " + id)));
     }
 
     private static boolean bool(String name, String raw) {
@@ -96,7 +95,7 @@ public class QueueResource {
         try {
             value = Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw new BadParameter(name, "must be an integer, got '" + raw + "'");
+            throw new BadParameter(name, "must be an integer, got '" + com.scopelock.outreach.problems.Problems.quote(raw, 100) + "'");
         }
         if (value < min || value > max) {
             throw new BadParameter(name, "must be from " + min + " to " + max + ", got " + value);

@@ -1,7 +1,8 @@
 package com.scopelock.outreach.api.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.scopelock.outreach.api.graph.SessionRepository.SessionRow;
-import com.scopelock.outreach.api.service.ApiProblem;
+import com.scopelock.outreach.problems.ProblemException;
 import com.scopelock.outreach.api.service.SessionService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -43,16 +44,17 @@ public class TelegramSessionResource {
         return sessions.list(jwt.getSubject()).map(SessionList::new);
     }
 
+    @APIResponse(responseCode = "404", description = "No such session of yours")
     @POST
     @Path("/disconnect")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<DisconnectAnswer> disconnect(DisconnectRequest request) {
         if (request == null || request.sessionId() == null || request.sessionId().isBlank()) {
-            throw ApiProblem.of(400, "invalid_body", "session_id is required");
+            throw ProblemException.invalid("invalid_body", "session_id", "is required");
         }
         return sessions.disconnect(jwt.getSubject(), request.sessionId()).map(found -> {
             if (!found) {
-                throw ApiProblem.of(404, "session_not_found", "no session " + request.sessionId() + " of yours");
+                throw ProblemException.of(404, "session_not_found", "no session " + request.sessionId() + " of yours");
             }
             return new DisconnectAnswer(true, request.sessionId(), "disconnecting",
                     "Telegram is being disconnected; monitoring stops once the session has logged out.");

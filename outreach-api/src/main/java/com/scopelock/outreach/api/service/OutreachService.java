@@ -1,5 +1,6 @@
 package com.scopelock.outreach.api.service;
 
+import com.scopelock.outreach.problems.ProblemException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.scopelock.outreach.api.config.GenerationConfig;
@@ -101,7 +102,7 @@ public class OutreachService {
                 .map(found -> found.orElseThrow(() -> notFound(contactSlug)))
                 .invoke(claim -> {
                     if (claim.doNotContact()) {
-                        throw ApiProblem.of(409, "do_not_contact", "this lead is marked do-not-contact ("
+                        throw ProblemException.of(409, "do_not_contact", "this lead is marked do-not-contact ("
                                 + claim.doNotContactReason() + "); remove the mark to contact them");
                     }
                     if (!claim.granted()) {
@@ -212,7 +213,7 @@ public class OutreachService {
                     String allowed = context.allowedText() + (username == null ? "" : "\n@" + username);
                     MessageValidator.Result check = validator.validateEdit(text, allowed);
                     if (!check.valid()) {
-                        throw ApiProblem.of(400, "invalid_message_text", check.rejection());
+                        throw ProblemException.of(400, "invalid_message_text", check.rejection());
                     }
                     return messages.edit(messageSlug, owner, check.text(), Instant.now());
                 })
@@ -225,7 +226,7 @@ public class OutreachService {
 
     public Uni<Sent> markSent(String owner, String contactSlug, String messageSlug) {
         return messages.markSent(contactSlug, messageSlug, owner, Instant.now())
-                .map(found -> found.orElseThrow(() -> ApiProblem.of(404, "message_not_found",
+                .map(found -> found.orElseThrow(() -> ProblemException.of(404, "message_not_found",
                         "no message " + messageSlug + " of yours for contact " + contactSlug)))
                 .invoke(queue::invalidateCounts)
                 .call(r -> r.already() ? Uni.createFrom().voidItem() : conversations.relinkReplies(owner, contactSlug))
@@ -279,23 +280,23 @@ public class OutreachService {
         return name.startsWith("@") ? name.substring(1) : name;
     }
 
-    private static ApiProblem notFound(String contactSlug) {
-        return ApiProblem.of(404, "contact_not_found", "no contact " + contactSlug);
+    private static ProblemException notFound(String contactSlug) {
+        return ProblemException.of(404, "contact_not_found", "no contact " + contactSlug);
     }
 
-    private static ApiProblem messageNotFound(String messageSlug) {
-        return ApiProblem.of(404, "message_not_found", "no message " + messageSlug + " of yours");
+    private static ProblemException messageNotFound(String messageSlug) {
+        return ProblemException.of(404, "message_not_found", "no message " + messageSlug + " of yours");
     }
 
-    private static ApiProblem alreadySent(String messageSlug, String sentAt) {
-        return ApiProblem.of(409, "message_already_sent", "message " + messageSlug + " was already marked sent"
+    private static ProblemException alreadySent(String messageSlug, String sentAt) {
+        return ProblemException.of(409, "message_already_sent", "message " + messageSlug + " was already marked sent"
                 + (sentAt == null ? "" : " at " + sentAt) + " and can no longer be edited");
     }
 
-    private static ApiProblem conflict(String claimedBy, String claimedUntil) {
+    private static ProblemException conflict(String claimedBy, String claimedUntil) {
         String message = "this lead is claimed by " + claimedBy + " until " + claimedUntil;
-        return new ApiProblem(409, new ApiProblem.ClaimConflict("claimed_by_other", message, claimedBy, claimedUntil),
-                message);
+        return ProblemException.of(409, "claimed_by_other", message)
+                .with("claimed_by", claimedBy).with("claimed_until", claimedUntil);
     }
 
     static Map<String, Integer> signals(JsonNode analysis) {

@@ -271,9 +271,9 @@ class GenerateMessageIT {
         generate(ALICE, slug).then().statusCode(200);
 
         generate(BOB, slug).then().statusCode(409)
-                .body("error", equalTo("claimed_by_other"))
+                .body("code", equalTo("claimed_by_other"))
                 .body("claimed_by", equalTo("alice"))
-                .body("message", containsString("alice"))
+                .body("detail", containsString("alice"))
                 .body("claimed_until", containsString("T"));
         String until = given().header("Authorization", ALICE).get("/api/outreach/contacts/" + slug)
                 .then().statusCode(200).body("claimed_by", equalTo("alice")).extract().path("claimed_until");
@@ -353,10 +353,10 @@ class GenerateMessageIT {
                 new String[]{"Hey Edith, call +1 415 555 0100", "a phone number"})) {
             given().header("Authorization", ALICE).contentType("application/json")
                     .body(JsonCodec.encode(Map.of("message_text", bad[0]))).put(path)
-                    .then().statusCode(400).body("error", equalTo("invalid_message_text")).body("message", containsString(bad[1]));
+                    .then().statusCode(400).body("code", equalTo("invalid_message_text")).body("detail", containsString(bad[1]));
         }
         given().header("Authorization", ALICE).contentType("application/json").body("{not json").put(path)
-                .then().statusCode(400).body("error", equalTo("invalid_body"));
+                .then().statusCode(400).body("code", equalTo("invalid_body"));
         given().header("Authorization", BOB).contentType("application/json")
                 .body(JsonCodec.encode(Map.of("message_text", "Hi"))).put(path).then().statusCode(404);
 
@@ -399,7 +399,7 @@ class GenerateMessageIT {
                 .body("messages[0].is_sent", equalTo(true)).body("messages[0].sent_at", equalTo(sentAt));
         given().header("Authorization", ALICE).contentType("application/json")
                 .body(JsonCodec.encode(Map.of("message_text", "Changed my mind"))).put("/api/outreach/messages/" + id)
-                .then().statusCode(409).body("error", equalTo("message_already_sent"));
+                .then().statusCode(409).body("code", equalTo("message_already_sent"));
         // a message id that does not belong to that contact
         given().header("Authorization", ALICE).contentType("application/json")
                 .body(JsonCodec.encode(Map.of("contact_id", "contact-nobody-1", "message_id", id)))
@@ -408,17 +408,17 @@ class GenerateMessageIT {
 
     @Test
     void badInputIsAClear4xx() {
-        generate(ALICE, "Contact-UPPER").then().statusCode(400).body("error", equalTo("invalid_parameter"));
-        generate(ALICE, "contact-nobody-777000999").then().statusCode(404).body("error", equalTo("contact_not_found"));
+        generate(ALICE, "Contact-UPPER").then().statusCode(400).body("code", equalTo("invalid_parameter"));
+        generate(ALICE, "contact-nobody-777000999").then().statusCode(404).body("code", equalTo("contact_not_found"));
         given().post("/api/outreach/generate-message/contact-nobody-1").then().statusCode(401);
         given().header("Authorization", ALICE).contentType("application/json").body("{}").post("/api/outreach/mark-sent")
-                .then().statusCode(400).body("message", containsString("contact_id"));
+                .then().statusCode(400).body("detail", containsString("contact_id"));
         given().header("Authorization", ALICE).contentType("application/json")
                 .body("{\"contact_id\":\"contact-a-1\",\"message_id\":\"x') DETACH DELETE n\"}").post("/api/outreach/mark-sent")
-                .then().statusCode(400).body("message", containsString("message_id"));
+                .then().statusCode(400).body("detail", containsString("message_id"));
         given().header("Authorization", ALICE).get("/api/outreach/contacts/contact-nobody-777000999/messages").then().statusCode(404);
         given().header("Authorization", ALICE).get("/api/outreach/queue?show_claimed=maybe").then().statusCode(400)
-                .body("message", containsString("show_claimed"));
+                .body("detail", containsString("show_claimed"));
         given().header("Authorization", ALICE).post("/api/outreach/contacts/contact-nobody-777000999/release").then().statusCode(404);
     }
 

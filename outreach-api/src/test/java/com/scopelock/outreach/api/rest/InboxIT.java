@@ -257,7 +257,7 @@ class InboxIT {
                 .post("/api/outreach/contacts/" + slug + "/do-not-contact").then().statusCode(200)
                 .body("outreach_status", equalTo("do_not_contact"));
         given().header("Authorization", BOB).post("/api/outreach/generate-message/" + slug).then().statusCode(409)
-                .body("error", equalTo("do_not_contact"));
+                .body("code", equalTo("do_not_contact"));
         assertFalse(given().header("Authorization", ALICE).get("/api/outreach/queue?limit=100&min_score=3&profile_type=both")
                 .then().extract().jsonPath().getList("contacts.id").contains(slug));
         given().header("Authorization", ALICE).delete("/api/outreach/contacts/" + slug + "/do-not-contact").then().statusCode(200)

@@ -128,7 +128,7 @@ class QueueIT {
                 new String[]{"?offset=-1", "offset"}, new String[]{"?min_score=31", "min_score"},
                 new String[]{"?min_score=1.5", "min_score"}, new String[]{"?profile_type=boss", "profile_type"})) {
             given().header("Authorization", ALICE).get("/api/outreach/queue" + bad[0])
-                    .then().statusCode(400).body("error", equalTo("invalid_parameter")).body("message", containsString(bad[1]));
+                    .then().statusCode(400).body("code", equalTo("invalid_parameter")).body("detail", containsString(bad[1]));
         }
         given().get("/api/outreach/queue").then().statusCode(401);
     }

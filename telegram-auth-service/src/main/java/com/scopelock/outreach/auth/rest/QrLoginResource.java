@@ -1,9 +1,10 @@
 package com.scopelock.outreach.auth.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.scopelock.outreach.auth.service.LoginService;
 import com.scopelock.outreach.auth.service.LoginState;
-import com.scopelock.outreach.model.ApiError;
+import com.scopelock.outreach.problems.ProblemException;
 import com.scopelock.outreach.telegram.api.Secret;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
@@ -59,18 +60,19 @@ public class QrLoginResource {
 
     @POST
     @Path("/qr-start")
+    @APIResponse(responseCode = "200", description = "A new QR login: qr_code (PNG data URL), token, expires_in")
+    @APIResponse(responseCode = "429", description = "Too many QR logins in progress (Retry-After)")
+    @APIResponse(responseCode = "503", description = "Telegram is unavailable (Retry-After)")
     public Response start() throws InterruptedException {
         try {
             LoginService.Started s = logins.start(member());
             return Response.ok(new StartAnswer(s.qrCode(), s.token(), s.expiresIn(), s.simulated() ? true : null))
                     .build();
         } catch (LoginService.CapacityException e) {
-            return Response.status(429).header("Retry-After", e.retryAfterSeconds)
-                    .entity(ApiError.of("too_many_logins", "Too many QR logins in progress; retry in "
-                            + e.retryAfterSeconds + " s")).build();
+            throw ProblemException.of(429, "too_many_logins", "Too many QR logins in progress; retry in "
+                    + e.retryAfterSeconds + " s").header("Retry-After", String.valueOf(e.retryAfterSeconds));
         } catch (LoginService.TelegramUnavailableException e) {
-            return Response.status(503).header("Retry-After", 5)
-                    .entity(ApiError.of("telegram_unavailable", e.getMessage())).build();
+            throw ProblemException.of(503, "telegram_unavailable", e.getMessage()).header("Retry-After", "5");
         }
     }
 
@@ -80,6 +82,8 @@ public class QrLoginResource {
      */
     @GET
     @Path("/qr-check/{token}")
+    @APIResponse(responseCode = "200", description = "pending / password_required / authorized")
+    @APIResponse(responseCode = "410", description = "The login is over: login_status expired or failed")
     public Response check(@PathParam("token") String token, @QueryParam("known_qr_version") Integer knownVersion) {
         Optional<LoginState> state = valid(token) ? logins.check(member(), token) : Optional.empty();
         if (state.isEmpty()) {
@@ -91,43 +95,49 @@ public class QrLoginResource {
     @POST
     @Path("/qr-password/{token}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "authorized, or the state of a login that ended meanwhile")
+    @APIResponse(responseCode = "409", description = "The login does not wait for a password, or is held by another replica")
+    @APIResponse(responseCode = "410", description = "The login is over")
+    @APIResponse(responseCode = "422", description = "Wrong password (attempts_left)")
+    @APIResponse(responseCode = "502", description = "Telegram answered with an error")
+    @APIResponse(responseCode = "504", description = "Telegram did not answer in time")
     public Response password(@PathParam("token") String token, PasswordBody body)
             throws InterruptedException {
         if (!valid(token)) {
             return notFound();
         }
         if (body == null || body.password == null || body.password.isEmpty()) {
-            return Response.status(400).entity(ApiError.of("password_missing",
-                    "Send {\"password\": \"…\"} with your Telegram two-step verification password")).build();
+            throw ProblemException.invalid("password_missing", "password",
+                    "is required: send {\"password\": \"…\"} with your Telegram two-step verification password");
         }
         if (body.password.length() > MAX_PASSWORD_LENGTH) {
-            return Response.status(400).entity(ApiError.of("password_too_long",
-                    "The password is longer than " + MAX_PASSWORD_LENGTH + " characters")).build();
+            throw ProblemException.invalid("password_too_long", "password",
+                    "is longer than " + MAX_PASSWORD_LENGTH + " characters");
         }
         LoginService.PasswordOutcome outcome;
         try {
             outcome = logins.password(member(), token, Secret.of(body.password));
         } catch (TimeoutException e) {
-            return Response.status(504).entity(ApiError.of("telegram_timeout",
-                    "Telegram did not answer the password check in time; try again")).build();
+            throw ProblemException.of(504, "telegram_timeout",
+                    "Telegram did not answer the password check in time; try again");
         } catch (IllegalStateException e) {
-            return Response.status(502).entity(ApiError.of("telegram_error", e.getMessage())).build();
+            throw ProblemException.of(502, "telegram_error", e.getMessage());
         } finally {
             body.password = null;
         }
         return switch (outcome) {
             case LoginService.PasswordOutcome.Authorized a -> answer(a.state(), null);
-            case LoginService.PasswordOutcome.Wrong w -> Response.status(422).entity(ApiError.of("wrong_password",
-                    "The password is wrong; " + w.attemptsLeft() + " attempt(s) left")).build();
-            case LoginService.PasswordOutcome.Exhausted x -> Response.status(410).entity(new CheckAnswer("failed",
-                    "Too many wrong passwords: this QR login has ended. Start a new one.", null, null, null, 0,
-                    null, null)).build();
+            case LoginService.PasswordOutcome.Wrong w -> throw ProblemException.of(422, "wrong_password",
+                    "The password is wrong; " + w.attemptsLeft() + " attempt(s) left")
+                    .with("attempts_left", w.attemptsLeft());
+            case LoginService.PasswordOutcome.Exhausted x -> throw ended("failed",
+                    "Too many wrong passwords: this QR login has ended. Start a new one.", false).with("attempts_left", 0);
             case LoginService.PasswordOutcome.NotWaiting n -> n.state().status().terminal() ? answer(n.state(), null)
-                    : Response.status(409).entity(ApiError.of("not_waiting_for_password",
-                    "This login does not wait for a password (status " + statusName(n.state()) + ")")).build();
-            case LoginService.PasswordOutcome.Elsewhere e -> Response.status(409).entity(ApiError.of(
+                    : throwing(ProblemException.of(409, "not_waiting_for_password",
+                    "This login does not wait for a password (status " + statusName(n.state()) + ")"));
+            case LoginService.PasswordOutcome.Elsewhere e -> throw ProblemException.of(409,
                     "login_on_other_replica", "This login is held by another replica; route qr-password "
-                            + "for this token to it (session affinity on the token)")).build();
+                            + "for this token to it (session affinity on the token)");
             case LoginService.PasswordOutcome.NotFound nf -> notFound();
         };
     }
@@ -156,12 +166,10 @@ public class QrLoginResource {
                     null, null, s.passwordHint(), s.attemptsLeft(), null, sim)).build();
             case AUTHORIZED -> Response.ok(new CheckAnswer("authorized", "Telegram connected! Monitoring started.",
                     null, null, null, null, s.sessionId(), sim)).build();
-            case EXPIRED, CANCELLED -> Response.status(410).entity(new CheckAnswer("expired",
-                    s.message() == null ? "QR code expired. Please try again." : s.message(), null, null, null, null,
-                    null, sim)).build();
-            case FAILED -> Response.status(410).entity(new CheckAnswer("failed",
-                    s.message() == null ? "The login failed. Please try again." : s.message(), null, null, null, null,
-                    null, sim)).build();
+            case EXPIRED, CANCELLED -> throw ended("expired",
+                    s.message() == null ? "QR code expired. Please try again." : s.message(), s.simulated());
+            case FAILED -> throw ended("failed",
+                    s.message() == null ? "The login failed. Please try again." : s.message(), s.simulated());
         };
     }
 
@@ -170,8 +178,17 @@ public class QrLoginResource {
     }
 
     private static Response notFound() {
-        return Response.status(404).entity(ApiError.of("login_not_found", "No QR login with this token for you"))
-                .build();
+        throw ProblemException.of(404, "login_not_found", "No QR login with this token for you");
+    }
+
+    /** 410: the login is over; {@code login_status} (expired / failed) is what the UI shows. */
+    private static ProblemException ended(String loginStatus, String message, boolean simulated) {
+        return ProblemException.of(410, "login_" + loginStatus, message).with("login_status", loginStatus)
+                .with("simulated", simulated ? Boolean.TRUE : null);
+    }
+
+    private static Response throwing(ProblemException e) {
+        throw e;
     }
 
     private static boolean valid(String token) {
