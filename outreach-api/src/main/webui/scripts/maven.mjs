@@ -43,6 +43,41 @@ const fresh = (name, hash) => existsSync(stamp(name)) && readFileSync(stamp(name
 const mark = (name, hash) => { mkdirSync(stampDir, { recursive: true }); writeFileSync(stamp(name), hash); };
 const nodeBin = (pkg, bin) => join(root, "node_modules", pkg, bin);
 
+// The CSP of the UI (script-src 'self' + hashes) must allow exactly the inline scripts Next's export writes into
+// each page (bootstrap and RSC payload): their sha256 hashes, one per line, in out/csp-script-hashes.txt, which
+// outreach-api reads at startup. A plain scan of our own build output, no regex.
+function writeCspHashes() {
+  const hashes = new Set();
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith(".html")) inlineScripts(readFileSync(full, "utf8")).forEach((s) => hashes.add(s));
+    }
+  };
+  walk(join(root, "out"));
+  writeFileSync(join(root, "out", CSP_HASHES), [...hashes].sort().join("\n") + "\n");
+  console.log(`[webui] ${hashes.size} inline script hashes for the CSP in out/${CSP_HASHES}`);
+}
+
+function inlineScripts(html) {
+  const found = [];
+  let at = 0;
+  for (;;) {
+    const open = html.indexOf("<script", at);
+    if (open < 0) return found;
+    const tagEnd = html.indexOf(">", open);
+    const close = html.indexOf("</script>", tagEnd);
+    if (tagEnd < 0 || close < 0) return found;
+    const tag = html.slice(open, tagEnd);
+    if (!tag.includes(" src=") && close > tagEnd + 1) {
+      found.push("sha256-" + createHash("sha256").update(html.slice(tagEnd + 1, close), "utf8").digest("base64"));
+    }
+    at = close + 9;
+  }
+}
+
+const CSP_HASHES = "csp-script-hashes.txt";
 const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "tsconfig.json", "package.json", "package-lock.json"];
 
 function install() {
@@ -82,11 +117,12 @@ switch (step) {
   case "build": {
     install();
     const h = hashOf(SOURCES);
-    if (existsSync(join(root, "out", "index.html")) && fresh("build", h)) {
+    if (existsSync(join(root, "out", "index.html")) && existsSync(join(root, "out", CSP_HASHES)) && fresh("build", h)) {
       console.log("[webui] static export is up to date (out/)");
       break;
     }
     run(process.execPath, [nodeBin("next", "dist/bin/next"), "build"]);
+    writeCspHashes();
     mark("build", h);
     break;
   }
