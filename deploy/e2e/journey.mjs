@@ -114,7 +114,8 @@ try {
   await step("sign in", () => signIn(page, "desktop"));
 
   await step("import the sample with a progress bar and a report", async () => {
-    await page.getByRole("link", { name: "Import" }).click();
+    // exact: the empty queue also offers "Go to Import →"
+    await page.getByRole("link", { name: "Import", exact: true }).click();
     await page.getByRole("heading", { name: "Import leads" }).waitFor();
     await shot(page, "02-import-empty");
     await page.getByTestId("lead-file").setInputFiles(SAMPLE);
@@ -211,7 +212,7 @@ try {
     const lead = { ...template, telegram_id: leadId, username, name: `Robin E2E${RUN_ID}`, supervisor_score: 15, hustler_score: 15 };
     const file = join(SHOTS, "..", `e2e-lead-${RUN_ID}.json`);
     writeFileSync(file, JSON.stringify({ generated_at: new Date().toISOString(), source: "e2e", total: 1, team_members: [lead] }));
-    await page.getByRole("link", { name: "Import" }).click();
+    await page.getByRole("link", { name: "Import", exact: true }).click();
     await page.getByTestId("lead-file").setInputFiles(file);
     await page.getByRole("button", { name: "Import" }).click();
     await page.getByTestId("import-report").waitFor({ timeout: 60_000 });
