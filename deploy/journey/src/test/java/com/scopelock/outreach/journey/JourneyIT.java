@@ -397,7 +397,7 @@ class JourneyIT {
 
         Answer wrong = api.post(auth, "/api/outreach/telegram/qr-password/" + token, Map.of("password", "wrong horse"));
         assertEquals(422, wrong.status(), wrong::toString);
-        assertEquals("wrong_password", wrong.get("error").asText(), wrong::toString);
+        assertEquals("wrong_password", wrong.get("code").asText(), wrong::toString);
         assertFalse(wrong.raw().contains("wrong horse"), "the password is echoed: " + wrong);
 
         Answer right = api.post(auth, "/api/outreach/telegram/qr-password/" + token, Map.of("password", member.password()));

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.scopelock.outreach.generator.config.GeneratorConfig;
 import com.scopelock.outreach.generator.service.ReplyLabelService;
 import com.scopelock.outreach.model.JsonCodec;
+import com.scopelock.outreach.model.Problem;
+import com.scopelock.outreach.problems.ProblemException;
+import com.scopelock.outreach.problems.Problems;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,8 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -72,15 +75,9 @@ public class LabelResource {
         });
     }
 
-    /** RFC 9457 problem details; {@code field} names the offending member of the body (absent for the body itself). */
+    /** 400 problem; {@code errors[0].field} names the offending member of the body ({@code body} for the body itself). */
     private static CompletionStage<Response> invalid(String field, String detail) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", "Invalid label request");
-        problem.put("status", 400);
-        problem.put("detail", detail);
-        problem.put("field", field == null ? "body" : field);
-        return CompletableFuture.completedFuture(Response.status(Response.Status.BAD_REQUEST).type(PROBLEM_JSON)
-                .entity(JsonCodec.encode(problem)).build());
+        throw new ProblemException(Problems.invalid(400, "invalid_label_request", detail,
+                List.of(new Problem.FieldError(field == null ? "body" : field, detail))));
     }
 }

@@ -245,7 +245,7 @@ class MessageGeneratorIT {
                     .header("Authorization", TestJwt.bearer("alice"))
                     .post("/api/generator/label").then().statusCode(400)
                     .contentType("application/problem+json")
-                    .body("status", equalTo(400)).body("field", equalTo(c.getValue()))
+                    .body("status", equalTo(400)).body("errors[0].field", equalTo(c.getValue()))
                     .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
         }
         RestAssured.given().contentType("application/json").body(Map.of("text", "ja".repeat(2048)))
