@@ -1,6 +1,8 @@
 package com.scopelock.outreach.api.rest;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.scopelock.outreach.problems.ProblemException;
 import com.scopelock.outreach.api.service.OutreachService;
@@ -64,6 +66,8 @@ public class OutreachResource {
     @Path("/generate-message/{contact_id}")
     @Blocking
     @APIResponse(responseCode = "409", description = "Claimed by another member, or marked do-not-contact")
+    @APIResponse(responseCode = "200", description = "The new message",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageAnswer.class)))
     public MessageAnswer generate(@PathParam("contact_id") String contactId) {
         check("contact_id", contactId, CONTACT_ID);
         return outreach.generate(jwt.getSubject(), contactId).map(MessageAnswer::of).await().atMost(MAX_WAIT);
@@ -82,6 +86,8 @@ public class OutreachResource {
     @Consumes(MediaType.WILDCARD)
     @Blocking
     @APIResponse(responseCode = "409", description = "Already marked sent, or claimed by another member")
+    @APIResponse(responseCode = "200", description = "The edited message",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageAnswer.class)))
     public MessageAnswer edit(@PathParam("id") String messageId, String body) {
         check("id", messageId, MESSAGE_ID);
         JsonNode text = json(body).get("message_text");
@@ -97,6 +103,8 @@ public class OutreachResource {
     @Consumes(MediaType.WILDCARD)
     @APIResponse(responseCode = "404", description = "No such contact or message of yours")
     @APIResponse(responseCode = "409", description = "Claimed by another member")
+    @APIResponse(responseCode = "200", description = "Marked sent (again: the same sent_at)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SentAnswer.class)))
     public Uni<SentAnswer> markSent(String body) {
         JsonNode json = json(body);
         String contactId = field(json, "contact_id");
@@ -110,6 +118,8 @@ public class OutreachResource {
     @POST
     @Path("/contacts/{id}/release")
     @APIResponse(responseCode = "409", description = "Claimed by another member")
+    @APIResponse(responseCode = "200", description = "Released (or held no claim)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReleaseAnswer.class)))
     public Uni<ReleaseAnswer> release(@PathParam("id") String contactId) {
         check("id", contactId, CONTACT_ID);
         return outreach.release(jwt.getSubject(), contactId).map(r -> new ReleaseAnswer(r.contactId(), r.released()));

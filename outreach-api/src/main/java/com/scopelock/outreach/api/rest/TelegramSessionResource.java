@@ -1,6 +1,8 @@
 package com.scopelock.outreach.api.rest;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import com.scopelock.outreach.api.graph.SessionRepository.SessionRow;
 import com.scopelock.outreach.problems.ProblemException;
 import com.scopelock.outreach.api.service.SessionService;
@@ -48,6 +50,8 @@ public class TelegramSessionResource {
     @POST
     @Path("/disconnect")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Disconnecting",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisconnectAnswer.class)))
     public Uni<DisconnectAnswer> disconnect(DisconnectRequest request) {
         if (request == null || request.sessionId() == null || request.sessionId().isBlank()) {
             throw ProblemException.invalid("invalid_body", "session_id", "is required");
