@@ -262,6 +262,9 @@ try {
     const gen = page.getByRole("button", { name: "Generate message" });
     const textarea = page.locator("#message-text");
     await Promise.race([gen.waitFor(), textarea.waitFor()]);
+    // message-generator's GET /api/generator/status, asked by the UI at its own URL: Claude or templates only, and why
+    const status = (await page.getByTestId("generator-status").innerText({ timeout: 10_000 })).trim();
+    check(/^(Claude writes the messages\.|Templates only: .+\.)$/.test(status), `generator status line: "${status}"`);
     if (await gen.isVisible()) {
       await gen.click();
       await page.getByText("Maya is writing").waitFor({ timeout: 5000 }).then(() => shot(page, "06-generating")).catch(() => {});

@@ -5,7 +5,8 @@
 # The build context is the repository root; message-generator.Dockerfile.dockerignore (next to this file) keeps it small.
 ARG JRE_IMAGE=eclipse-temurin:25.0.3_9-jre-noble
 FROM ${JRE_IMAGE}
-# Optional: bake the Claude CLI in (npm @anthropic-ai/claude-code), e.g. --build-arg CLAUDE_CODE_VERSION=2.1.328.
+# Optional: bake the Claude CLI in (npm @anthropic-ai/claude-code), e.g. --build-arg CLAUDE_CODE_VERSION=2.1.332
+# (deploy/local/claude-code.version: the version message-generator's RealClaudeCliTest runs).
 # Without it every request is answered with the generic template (the service stays up and says so).
 ARG CLAUDE_CODE_VERSION=
 RUN if [ -n "$CLAUDE_CODE_VERSION" ]; then \

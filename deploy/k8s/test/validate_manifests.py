@@ -686,6 +686,8 @@ def ingress_checks(render, objs):
         "/api/outreach/telegram/qr/AbC_123": "telegram-auth-service",
         "/api/leads/import": "lead-ingest",
         "/api/leads/imports/42": "lead-ingest",
+        "/api/generator/status": "message-generator",
+        "/api/generator/preview": "outreach-api",
         "/api/outreach/queue": "outreach-api",
         "/api/outreach/generate-message/c1": "outreach-api",
         "/api/outreach/telegram/sessions": "outreach-api",
@@ -696,7 +698,8 @@ def ingress_checks(render, objs):
     for path, ptype, svc, ann in rules:
         if ptype == "ImplementationSpecific" and ann.get("nginx.ingress.kubernetes.io/use-regex") != "true":
             p.append(f"{path}: ImplementationSpecific without ingress-nginx use-regex")
-    check(f"{render}: Ingress routes qr-* to auth, /api/leads to lead-ingest, the rest to outreach-api", p)
+    check(f"{render}: Ingress routes qr-* to auth, /api/leads to lead-ingest, /api/generator/status to the "
+          f"generator, the rest to outreach-api", p)
 
 
 # ---------------------------------------------------------------- references / secrets -----------------------------

@@ -5,6 +5,7 @@ import { ApiError, messageOf } from "@/lib/api";
 import { charState, MAX_MESSAGE_CHARS } from "@/lib/chars";
 import type { ContactDetail, GeneratedMessage, MarkSentAnswer } from "@/lib/types";
 import { useApp } from "./AppContext";
+import { GeneratorStatus } from "./GeneratorStatus";
 import { ErrorBox, formatDateTime } from "./ui";
 
 const EXPECTED_SECONDS = 12;
@@ -146,6 +147,7 @@ export function MessageGenerator({ contact, onSent }: { contact: ContactDetail; 
         {message?.generated_by && <span className="muted small">by {message.generated_by}{message.version ? ` · version ${message.version}` : ""}</span>}
       </div>
       <p className="muted small">The app never sends Telegram messages: you send it yourself from your Telegram app, then mark it as sent here.</p>
+      <GeneratorStatus />
 
       {notBuilt && <ErrorBox title="Message generation is not available" message="This server does not offer message generation yet." />}
       {claim && (

@@ -1,11 +1,11 @@
-// One small client for the three backends. Every failure becomes an ApiError with a sentence a person can
+// One small client for the four backends. Every failure becomes an ApiError with a sentence a person can
 // read; the body of an error answer (RFC 9457 problem+json: {type, title, status, detail, code, errors, ...}) is
 // kept for screens that need more (claims, login state).
 
 import { getToken } from "./auth";
 import type { UiConfig } from "./config";
 
-export type Backend = "outreach" | "leads" | "telegram";
+export type Backend = "outreach" | "leads" | "telegram" | "generator";
 
 export class ApiError extends Error {
   readonly status: number; // 0 = no answer (network, CORS, offline)
@@ -80,7 +80,12 @@ export interface RequestOptions {
 }
 
 export function baseOf(cfg: UiConfig, backend: Backend): string {
-  return backend === "leads" ? cfg.leadsApi : backend === "telegram" ? cfg.telegramApi : cfg.outreachApi;
+  switch (backend) {
+    case "leads": return cfg.leadsApi;
+    case "telegram": return cfg.telegramApi;
+    case "generator": return cfg.generatorApi;
+    default: return cfg.outreachApi;
+  }
 }
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -131,7 +136,12 @@ export class ApiClient {
 }
 
 function describe(backend: Backend): string {
-  return backend === "leads" ? "the lead import service" : backend === "telegram" ? "the Telegram login service" : "the outreach API";
+  switch (backend) {
+    case "leads": return "the lead import service";
+    case "telegram": return "the Telegram login service";
+    case "generator": return "the message generator";
+    default: return "the outreach API";
+  }
 }
 
 /** Shown for anything thrown: ApiError keeps its text; anything else gets a generic sentence. */

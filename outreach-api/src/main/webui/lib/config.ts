@@ -1,4 +1,4 @@
-// Runtime configuration: where the three backends live and whether the dev-only sign-in is offered.
+// Runtime configuration: where the four backends live and whether the dev-only sign-in is offered.
 // outreach-api serves /config.json (static defaults) and adds X-Outreach-Ui-* response headers from its
 // application.properties (outreach.ui.*), so the same build runs locally and behind the production Ingress.
 
@@ -9,6 +9,8 @@ export interface UiConfig {
   leadsApi: string;
   /** base URL for /api/outreach/telegram/qr-* (telegram-auth-service) */
   telegramApi: string;
+  /** base URL for /api/generator/status (message-generator: Claude or templates only) */
+  generatorApi: string;
   /** whether the paste-a-token sign-in screen is shown (local stack only) */
   devSignIn: boolean;
 }
@@ -17,6 +19,7 @@ export const DEFAULT_CONFIG: UiConfig = {
   outreachApi: "",
   leadsApi: "http://127.0.0.1:8084",
   telegramApi: "http://127.0.0.1:8081",
+  generatorApi: "http://127.0.0.1:8083",
   devSignIn: false,
 };
 
@@ -45,12 +48,14 @@ export function parseConfig(body: Record<string, unknown> | null, header: (name:
     outreachApi: normalizeBase(b.outreach_api, DEFAULT_CONFIG.outreachApi),
     leadsApi: normalizeBase(b.leads_api, DEFAULT_CONFIG.leadsApi),
     telegramApi: normalizeBase(b.telegram_api, DEFAULT_CONFIG.telegramApi),
+    generatorApi: normalizeBase(b.generator_api, DEFAULT_CONFIG.generatorApi),
     devSignIn: bool(b.dev_sign_in, DEFAULT_CONFIG.devSignIn),
   };
   cfg = {
     outreachApi: normalizeBase(header("X-Outreach-Ui-Outreach-Api") ?? undefined, cfg.outreachApi),
     leadsApi: normalizeBase(header("X-Outreach-Ui-Leads-Api") ?? undefined, cfg.leadsApi),
     telegramApi: normalizeBase(header("X-Outreach-Ui-Telegram-Api") ?? undefined, cfg.telegramApi),
+    generatorApi: normalizeBase(header("X-Outreach-Ui-Generator-Api") ?? undefined, cfg.generatorApi),
     devSignIn: bool(header("X-Outreach-Ui-Dev-Sign-In") ?? undefined, cfg.devSignIn),
   };
   return cfg;

@@ -9,6 +9,12 @@ describe("runtime config", () => {
     expect(c.devSignIn).toBe(true);
     expect(c.telegramApi).toBe(DEFAULT_CONFIG.telegramApi);
   });
+  it("the generator's base comes from generator_api or X-Outreach-Ui-Generator-Api", () => {
+    expect(parseConfig({ generator_api: "http://127.0.0.1:24083/" }, () => null).generatorApi).toBe("http://127.0.0.1:24083");
+    const headers: Record<string, string> = { "X-Outreach-Ui-Generator-Api": "same-origin" };
+    expect(parseConfig({ generator_api: "http://127.0.0.1:8083" }, (n) => headers[n] ?? null).generatorApi).toBe("");
+    expect(DEFAULT_CONFIG.generatorApi).toBe("http://127.0.0.1:8083");
+  });
   it("defaults when nothing is served; dev sign-in stays off", () => {
     expect(parseConfig(null, () => null)).toEqual(DEFAULT_CONFIG);
     expect(DEFAULT_CONFIG.devSignIn).toBe(false);

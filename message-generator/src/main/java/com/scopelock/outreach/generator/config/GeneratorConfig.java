@@ -1,11 +1,13 @@
 package com.scopelock.outreach.generator.config;
 
+import com.scopelock.outreach.generator.service.CliEnvironment;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Every setting of message-generator; the README lists each with its environment variable. */
 @ConfigMapping(prefix = "generator")
@@ -32,9 +34,40 @@ public interface GeneratorConfig {
         @WithDefault("claude,-p")
         List<String> command();
 
-        /** Appended after {@link #command()}: disables every tool and MCP server of the Claude CLI. */
-        @WithDefault("--tools=,--strict-mcp-config,--max-turns,1,--output-format,text")
+        /**
+         * Appended after {@link #command()}: disables every tool and MCP server of the Claude CLI, and
+         * {@code --no-session-persistence} keeps it from storing each prompt (lead data) as a session transcript.
+         */
+        @WithDefault("--tools=,--strict-mcp-config,--max-turns,1,--output-format,text,--no-session-persistence")
         List<String> extraArgs();
+
+        /** The subscription's long-lived token ({@code claude setup-token}); env {@code CLAUDE_CODE_OAUTH_TOKEN}. */
+        Optional<String> oauthToken();
+
+        /** An Anthropic API key; env {@code ANTHROPIC_API_KEY}. The CLI prefers it when both are set. */
+        Optional<String> apiKey();
+
+        /** Service environment variables the CLI subprocess gets (nothing else is passed). */
+        @WithDefault(CliEnvironment.DEFAULT_PASSTHROUGH)
+        List<String> envPassthrough();
+
+        /**
+         * true: each run gets its own CLAUDE_CONFIG_DIR in its temporary directory, deleted afterwards (nothing is
+         * written under HOME; credentials must then come from the token or the key). false: the CLI uses
+         * {@code ~/.claude} of the service user, e.g. after {@code claude login}.
+         */
+        @WithDefault("true")
+        boolean privateConfigDir();
+
+        /** How the CLI's login state is asked; empty: the command's executable + {@code auth status}. */
+        Optional<List<String>> statusCommand();
+
+        /** How often the login state is asked again (in the background, never on a request). */
+        @WithDefault("60s")
+        Duration statusRefresh();
+
+        @WithDefault("5s")
+        Duration statusTimeout();
 
         /** Per run; the whole process tree is killed when it passes. */
         @WithDefault("10s")

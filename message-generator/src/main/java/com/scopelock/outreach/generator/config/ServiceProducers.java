@@ -2,6 +2,7 @@ package com.scopelock.outreach.generator.config;
 
 import com.scopelock.outreach.generator.service.CliSettings;
 import com.scopelock.outreach.generator.service.ClaudeCliClient;
+import com.scopelock.outreach.generator.service.ClaudeCliStatusProbe;
 import com.scopelock.outreach.generator.service.DataFence;
 import com.scopelock.outreach.generator.service.FallbackTemplate;
 import com.scopelock.outreach.generator.service.GenerationSettings;
@@ -43,8 +44,16 @@ public class ServiceProducers {
 
     @Produces
     @Singleton
-    GeneratorMetrics metrics(MeterRegistry registry, ClaudeCliClient cli) {
-        return new GeneratorMetrics(registry, cli);
+    ClaudeCliStatusProbe cliStatus(ClaudeCliClient cli, Clock clock) {
+        return new ClaudeCliStatusProbe(cli.settings(), clock);
+    }
+
+    @Produces
+    @Singleton
+    GeneratorMetrics metrics(MeterRegistry registry, ClaudeCliClient cli, ClaudeCliStatusProbe cliStatus) {
+        GeneratorMetrics metrics = new GeneratorMetrics(registry, cli);
+        metrics.cliState(cliStatus);
+        return metrics;
     }
 
     @Produces

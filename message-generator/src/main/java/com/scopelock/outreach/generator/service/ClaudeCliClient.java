@@ -16,7 +16,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,9 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the Claude CLI as a subprocess: an argument list (never a shell), the prompt on stdin, an empty private
- * temporary working directory deleted afterwards, a time limit that kills the whole process tree, at most
- * {@code maxConcurrent} runs at once and a bounded queue beyond which a run fails fast.
+ * Runs the Claude CLI as a subprocess: an argument list (never a shell), the prompt on stdin, only the
+ * environment of {@link CliEnvironment}, an empty private temporary working directory deleted afterwards, a time
+ * limit that kills the whole process tree, at most {@code maxConcurrent} runs at once and a bounded queue beyond which a run fails fast.
  *
  * <p>Stdout and stderr are read concurrently into bounded buffers (the rest is drained and dropped) so a
  * chatty process can never block. Stderr may echo the prompt, so it is never logged.
@@ -104,23 +106,63 @@ public class ClaudeCliClient implements AutoCloseable {
                     + " for a free Claude CLI slot", elapsedMs(submitted));
         }
         active.incrementAndGet();
-        Path workDir = null;
+        Path runDir = null;
         try {
-            workDir = Files.createTempDirectory("claude-run-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            return execute(prompt, limit, workDir, submitted);
+            runDir = createRunDir();
+            return execute(prompt, limit, runDir, submitted);
         } catch (IOException e) {
             return new CliOutcome.Failed("Claude CLI could not start (" + e.getClass().getSimpleName() + ")",
                     "", elapsedMs(submitted));
         } finally {
             active.decrementAndGet();
-            deleteQuietly(workDir);
+            deleteQuietly(runDir);
         }
     }
 
-    private CliOutcome execute(String prompt, Duration limit, Path workDir, long submitted) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(settings.command()).directory(workDir.toFile());
-        builder.environment().put("NO_COLOR", "1");
+    /**
+     * A private (700) temporary directory with {@code work/} (the CLI's empty working directory) and
+     * {@code config/} (its CLAUDE_CONFIG_DIR when the config dir is private); deleted after the run.
+     */
+    static Path createRunDir() throws IOException {
+        Path runDir = Files.createTempDirectory("claude-run-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectory(runDir.resolve("work"));
+        Files.createDirectory(runDir.resolve("config"));
+        return runDir;
+    }
+
+    /**
+     * A process builder for {@code command} in {@code runDir/work} with exactly the CLI environment. A bare
+     * executable name is looked up in that environment's PATH (Java would search the service's own PATH).
+     */
+    static ProcessBuilder processBuilder(List<String> command, CliEnvironment environment, Path runDir) {
+        Map<String, String> env = environment.forRun(runDir.resolve("config"));
+        List<String> resolved = new ArrayList<>(command);
+        resolved.set(0, onPath(command.getFirst(), env.get("PATH")));
+        ProcessBuilder builder = new ProcessBuilder(resolved).directory(runDir.resolve("work").toFile());
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    /** The first executable {@code name} in {@code path}; the name itself when it has a slash or is not found. */
+    static String onPath(String name, String path) {
+        if (name.contains("/") || path == null) {
+            return name;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return candidate.toString();
+                }
+            }
+        }
+        return name;
+    }
+
+    private CliOutcome execute(String prompt, Duration limit, Path runDir, long submitted) throws IOException {
+        ProcessBuilder builder = processBuilder(settings.command(), settings.environment(), runDir);
         long started = System.nanoTime();
         Process process = builder.start();
         BoundedReader stdout = BoundedReader.start(process.getInputStream(), settings.maxStdoutChars());
@@ -182,7 +224,7 @@ public class ClaudeCliClient implements AutoCloseable {
         return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }

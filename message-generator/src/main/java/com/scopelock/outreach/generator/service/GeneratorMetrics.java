@@ -7,7 +7,10 @@ import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 
-/** Generation time, fallbacks by reason, CLI queue depth and active runs, reply labels by source. */
+/**
+ * Generation time, fallbacks by reason, CLI queue depth and active runs, reply labels by source, and the CLI's
+ * state (one gauge per state, 1 for the current one).
+ */
 public final class GeneratorMetrics {
     private final MeterRegistry registry;
 
@@ -17,6 +20,15 @@ public final class GeneratorMetrics {
                 .description("Claude CLI runs waiting for a slot").register(registry);
         Gauge.builder("generator.cli.active", cli, ClaudeCliClient::activeRuns)
                 .description("Claude CLI runs in progress").register(registry);
+    }
+
+    /** {@code generator_cli_state{state="ready"|"not_installed"|"not_logged_in"|"error"|"unknown"}}. */
+    public void cliState(ClaudeCliStatusProbe probe) {
+        for (CliState state : CliState.values()) {
+            Gauge.builder("generator.cli.state", probe, p -> p.current().state() == state ? 1 : 0)
+                    .description("1 for the Claude CLI's current state (claude auth status), 0 for the others")
+                    .tag("state", state.tag()).strongReference(true).register(registry);
+        }
     }
 
     public void generated(String generatedBy, long durationMs) {

@@ -259,4 +259,30 @@ class MessageGeneratorIT {
         RestAssured.get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("generator_cli_queue_depth"));
     }
+
+    /** The scheduler asks the (fake) CLI's `auth status` right after start; health, metrics and the API say so. */
+    @Test
+    void theCliStateShowsInHealthMetricsAndTheStatusEndpoint() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        String state = "";
+        while (!state.equals("ready") && System.currentTimeMillis() < deadline) {
+            state = RestAssured.get("/q/health/ready").then().statusCode(200).extract()
+                    .path("checks.find { it.name == 'claude-cli' }.data.state");
+            Thread.sleep(100);
+        }
+        assertEquals("ready", state);
+        RestAssured.get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'claude-cli' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'claude-cli' }.data.mode", equalTo("claude"))
+                .body("checks.find { it.name == 'claude-cli' }.data.auth_method", equalTo("oauth_token"));
+        RestAssured.get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("generator_cli_state{state=\"ready\"} 1.0"))
+                .body(org.hamcrest.Matchers.containsString("generator_cli_state{state=\"not_logged_in\"} 0.0"));
+        RestAssured.get("/api/generator/status").then().statusCode(401);
+        RestAssured.given().header("Authorization", TestJwt.bearer("bob")).get("/api/generator/status")
+                .then().statusCode(200)
+                .body("cli_state", equalTo("ready"))
+                .body("mode", equalTo("claude"))
+                .body("summary", equalTo("Claude is ready (oauth token)"));
+    }
 }

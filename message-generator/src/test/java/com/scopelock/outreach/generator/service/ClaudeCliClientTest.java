@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -101,9 +105,39 @@ class ClaudeCliClientTest {
         var outcome = assertInstanceOf(CliOutcome.Success.class, await(cli.run("x")));
         String[] lines = outcome.stdout().strip().split("\n");
         Path workDir = Path.of(lines[0]);
-        assertTrue(workDir.getFileName().toString().startsWith("claude-run-"), lines[0]);
+        assertEquals("work", workDir.getFileName().toString(), lines[0]);
+        assertTrue(workDir.getParent().getFileName().toString().startsWith("claude-run-"), lines[0]);
         assertEquals("0", lines[1].strip(), "empty working directory");
-        assertFalse(Files.exists(workDir), "deleted after the run");
+        assertFalse(Files.exists(workDir.getParent()), "the run directory is deleted after the run");
+    }
+
+    @Test
+    void theCliGetsOnlyItsOwnEnvironment(@TempDir Path tmp) throws Exception {
+        Path script = tmp.resolve("env.sh");
+        Files.writeString(script, "#!/usr/bin/env bash\ncat >/dev/null\nenv\n");
+        assertTrue(script.toFile().setExecutable(true));
+        Map<String, String> service = Map.of("PATH", System.getenv("PATH"), "HOME", tmp.toString(),
+                "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "ANTHROPIC_API_KEY", "sk-service-env", "JAVA_TOOL_OPTIONS", "-X");
+        CliEnvironment env = CliEnvironment.of(service, List.of(CliEnvironment.DEFAULT_PASSTHROUGH.split(",")),
+                CliCredentials.of(Optional.of("oat-configured"), Optional.empty()), true);
+        var cli = new ClaudeCliClient(new CliSettings(List.of(script.toString()), Duration.ofSeconds(5), 1, 1, 65536,
+                4096, env, null, null));
+        clients.add(cli);
+        var outcome = assertInstanceOf(CliOutcome.Success.class, await(cli.run("x")));
+        Map<String, String> seen = new TreeMap<>();
+        for (String line : outcome.stdout().split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                seen.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        seen.remove("PWD"); // set by bash
+        seen.remove("SHLVL");
+        seen.remove("_");
+        assertEquals(Set.of("PATH", "HOME", "NO_COLOR", "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC",
+                "CLAUDE_CODE_OAUTH_TOKEN", "CLAUDE_CONFIG_DIR"), seen.keySet());
+        assertEquals("oat-configured", seen.get("CLAUDE_CODE_OAUTH_TOKEN"));
+        assertTrue(seen.get("CLAUDE_CONFIG_DIR").endsWith("/config"), seen.get("CLAUDE_CONFIG_DIR"));
     }
 
     @Test
