@@ -188,7 +188,7 @@ public class ClaudeCliClient implements AutoCloseable {
             LOG.debugf("Claude CLI exited with code %d after %d ms (stderr: %d chars, not logged)",
                     code, elapsedMs(started), stderr.text().length());
             return new CliOutcome.Failed("Claude CLI failed with exit code " + code, stderr.text(),
-                    elapsedMs(started));
+                    elapsedMs(started), stdout.text());
         }
         return new CliOutcome.Success(stdout.text(), elapsedMs(started));
     }

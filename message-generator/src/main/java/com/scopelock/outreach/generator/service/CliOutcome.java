@@ -15,8 +15,14 @@ public sealed interface CliOutcome {
     record TimedOut(Duration limit, long durationMs) implements CliOutcome {
     }
 
-    /** Non-zero exit or the executable could not start. {@code stderrTail} is kept for tests, never logged. */
-    record Failed(String reason, String stderrTail, long durationMs) implements CliOutcome {
+    /**
+     * Non-zero exit or the executable could not start. {@code stderrTail} and {@code stdoutTail} (bounded) are
+     * kept for tests, never logged: they may echo the prompt.
+     */
+    record Failed(String reason, String stderrTail, long durationMs, String stdoutTail) implements CliOutcome {
+        public Failed(String reason, String stderrTail, long durationMs) {
+            this(reason, stderrTail, durationMs, "");
+        }
     }
 
     /** No slot and no room in the queue, or the request's deadline passed while it waited. */

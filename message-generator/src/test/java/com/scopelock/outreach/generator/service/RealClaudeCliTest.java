@@ -103,13 +103,14 @@ class RealClaudeCliTest {
                 "text", "--no-session-persistence"), settings.command());
 
         var failed = assertInstanceOf(CliOutcome.Failed.class, run(settings));
+        String output = "stdout: " + failed.stdoutTail().strip() + " | stderr: " + failed.stderrTail().strip();
         System.out.println("[real CLI] claude " + String.join(" ", settings.command().subList(1, settings.command().size()))
-                + " (empty HOME, offline): " + failed.reason() + "; stderr: " + failed.stderrTail().strip());
+                + " (empty HOME, offline): " + failed.reason() + "; " + output);
         assertEquals("Claude CLI failed with exit code 1", failed.reason());
-        assertTrue(failed.stderrTail().contains("Not logged in"), failed.stderrTail());
-        String lower = failed.stderrTail().toLowerCase(java.util.Locale.ROOT);
+        assertTrue(output.contains("Not logged in"), output);
+        String lower = output.toLowerCase(java.util.Locale.ROOT);
         for (String flagProblem : List.of("unknown option", "unknown argument", "error: option", "invalid", "usage:")) {
-            assertFalse(lower.contains(flagProblem), "the CLI complained about its arguments: " + failed.stderrTail());
+            assertFalse(lower.contains(flagProblem), "the CLI complained about its arguments: " + output);
         }
         assertEquals(List.of(), everythingUnder(home), "the CLI wrote under HOME");
     }
