@@ -16,6 +16,7 @@ import com.scopelock.outreach.generator.service.PromptSettings;
 import com.scopelock.outreach.generator.service.ReplyLabelService;
 import com.scopelock.outreach.generator.service.RuleBasedLabeler;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -48,8 +49,10 @@ public class ServiceProducers {
         return new ClaudeCliStatusProbe(cli.settings(), clock);
     }
 
+    /** Created at start, so the gauges (CLI state, queue) exist before the first request. */
     @Produces
     @Singleton
+    @Startup
     GeneratorMetrics metrics(MeterRegistry registry, ClaudeCliClient cli, ClaudeCliStatusProbe cliStatus) {
         GeneratorMetrics metrics = new GeneratorMetrics(registry, cli);
         metrics.cliState(cliStatus);

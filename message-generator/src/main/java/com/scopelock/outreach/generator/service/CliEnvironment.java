@@ -49,9 +49,16 @@ public record CliEnvironment(Map<String, String> inherited, CliCredentials crede
         return new CliEnvironment(inherited, credentials, privateConfigDir);
     }
 
-    /** The service's own environment, the default pass-through list, no credentials, a private config dir. */
+    /**
+     * Without configuration (tests, the label evaluation): the process environment through the default
+     * pass-through list, the credentials from its {@code CLAUDE_CODE_OAUTH_TOKEN} / {@code ANTHROPIC_API_KEY}
+     * (the variables the service's configuration reads too), a private config dir.
+     */
     public static CliEnvironment defaults() {
-        return of(System.getenv(), Arrays.asList(DEFAULT_PASSTHROUGH.split(",")), CliCredentials.none(), true);
+        Map<String, String> env = System.getenv();
+        return of(env, Arrays.asList(DEFAULT_PASSTHROUGH.split(",")), CliCredentials.of(
+                java.util.Optional.ofNullable(env.get(CliCredentials.OAUTH_TOKEN_ENV)),
+                java.util.Optional.ofNullable(env.get(CliCredentials.API_KEY_ENV))), true);
     }
 
     /** The complete environment of one run; {@code configDir} is used when {@link #privateConfigDir()}. */
