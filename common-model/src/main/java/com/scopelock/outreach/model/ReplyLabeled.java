@@ -29,6 +29,19 @@ public record ReplyLabeled(
             Set.of("interested", "not_interested", "later", "question", "out_of_office", "unsubscribe", "other");
     public static final String BY_CLAUDE = "claude";
     public static final String BY_RULES = "rules";
+    /** A team member corrected the label (outreach-api; never on the topic). */
+    public static final String BY_MEMBER = "member";
+    public static final String UNSUBSCRIBE = "unsubscribe";
+
+    /** Only an explicit opt-out marks the lead do-not-contact by itself. */
+    public static boolean isOptOut(String intent) {
+        return UNSUBSCRIBE.equals(intent);
+    }
+
+    /** Any other negative label only suggests do-not-contact; the member confirms it (or corrects the label). */
+    public static boolean suggestsDoNotContact(String sentiment, String intent) {
+        return !isOptOut(intent) && ("negative".equals(sentiment) || "not_interested".equals(intent));
+    }
 
     public static ReplyLabeled of(ReplyDetected reply, String sentiment, String intent, String labeledBy,
                                   Instant now) {

@@ -83,19 +83,6 @@ public class ConversationRepository {
             MERGE (r)-[:REPLY_TO]->(m)
             RETURN m.slug AS message_id""";
 
-    /**
-     * A label for a reply not stored yet (it overtook it) leaves a placeholder with the label; the reply fills it
-     * in when it arrives. Placeholders are not linked to their conversation, so no list shows them.
-     */
-    static final String LABEL = """
-            MERGE (r:U4_Telegram_Reply {slug: $reply})
-            ON CREATE SET r.owner = $owner, r.placeholder = true, r.created_at = $now, r.created_by = 'message-generator'
-            WITH r
-            WHERE r.owner = $owner
-            SET r.sentiment = $sentiment, r.intent = $intent, r.labeled_by = $labeled_by,
-                r.updated_at = $now, r.updated_by = 'message-generator'
-            RETURN r.slug AS reply_id""";
-
     /** The owner's replies from this lead, for re-linking once a message is sent. */
     static final String REPLIES_OF_LEAD = """
             MATCH (conv:U4_Telegram_Conversation {owner: $owner, contact_telegram_id: $contact})
@@ -182,7 +169,8 @@ public class ConversationRepository {
             MATCH (r:U4_Telegram_Reply)-[:U4_PART_OF]->(conv:U4_Telegram_Conversation {slug: $conversation, owner: $owner})
             RETURN r.slug AS reply_id, r.telegram_message_id AS telegram_message_id, r.message_text AS text,
                    r.received_at AS received_at, r.detected_at AS detected_at, r.is_read AS is_read,
-                   r.sentiment AS sentiment, r.intent AS intent
+                   r.sentiment AS sentiment, r.intent AS intent, r.labeled_by AS labeled_by,
+                   coalesce(r.dnc_suggested, false) AS do_not_contact_suggested
             ORDER BY r.received_at ASC, r.telegram_message_id ASC SKIP $skip LIMIT $limit""";
 
     static final String EXISTS = """
@@ -229,7 +217,8 @@ public class ConversationRepository {
     }
 
     public record ReplyRow(String replyId, long telegramMessageId, String text, String receivedAt, String detectedAt,
-                           boolean isRead, String sentiment, String intent) {
+                           boolean isRead, String sentiment, String intent, String labeledBy,
+                           boolean doNotContactSuggested) {
     }
 
     public record Labels(String sentiment, String intent) {
@@ -327,13 +316,6 @@ public class ConversationRepository {
         });
     }
 
-    public Uni<Boolean> label(String owner, String conversation, long messageId, String sentiment, String intent,
-                              String labeledBy, String now) {
-        return graph.write(LABEL, Map.of("owner", owner, "reply", replySlug(conversation, messageId),
-                        "sentiment", sentiment, "intent", intent, "labeled_by", labeledBy, "now", now))
-                .map(r -> !r.isEmpty());
-    }
-
     public Uni<List<ConversationRow>> list(String owner, boolean unreadOnly, long skip, int limit) {
         return graph.read(LIST, Map.of("owner", owner, "unread_only", unreadOnly, "skip", skip, "limit", limit))
                 .map(r -> r.all().stream().map(row -> new ConversationRow(row.string("conversation_id"),
@@ -374,7 +356,8 @@ public class ConversationRepository {
                 .map(r -> Optional.of(r.all().stream().map(row -> new ReplyRow(row.string("reply_id"),
                         row.number("telegram_message_id"), row.string("text"), row.string("received_at"),
                         row.string("detected_at"), row.bool("is_read"), row.string("sentiment"),
-                        row.string("intent"))).toList())));
+                        row.string("intent"), row.string("labeled_by"),
+                        row.bool("do_not_contact_suggested"))).toList())));
     }
 
     /** Empty when the conversation is not the owner's. */

@@ -26,13 +26,21 @@ public class DoNotContactRepository {
     /** Unsubscribe replies mark the lead of the conversation. */
     static final String MARK_BY_TELEGRAM_ID = "MATCH (c:U4_Contact_Lead {telegram_id: $telegram_id})\n" + SET_MARK;
 
-    static final String UNMARK = """
-            MATCH (c:U4_Contact_Lead {slug: $slug})
+    /** Lifting the mark, after a MATCH of {@code c}: the previous status comes back. */
+    private static final String SET_UNMARK = """
             SET c.outreach_status = CASE WHEN c.outreach_status = 'do_not_contact' THEN coalesce(c.status_before_dnc, 'pending')
                                          ELSE c.outreach_status END,
                 c.do_not_contact = false, c.do_not_contact_reason = null, c.do_not_contact_by = null,
                 c.do_not_contact_at = null, c.status_before_dnc = null, c.updated_at = $now, c.updated_by = $actor
             RETURN c.slug AS id, c.outreach_status AS outreach_status""";
+
+    static final String UNMARK = "MATCH (c:U4_Contact_Lead {slug: $slug})\n" + SET_UNMARK;
+
+    /** A member corrected the opt-out label that set the mark: only a mark the label set is lifted. */
+    static final String UNMARK_LABEL_OPT_OUT = """
+            MATCH (c:U4_Contact_Lead {telegram_id: $telegram_id})
+            WHERE c.do_not_contact = true AND c.do_not_contact_by = $marked_by
+            """ + SET_UNMARK;
 
     private final FalkorGraphClient graph;
 
@@ -52,6 +60,12 @@ public class DoNotContactRepository {
 
     public Uni<Optional<String>> unmark(String slug, String actor, String now) {
         return graph.write(UNMARK, Map.of("slug", slug, "actor", actor, "now", now)).map(DoNotContactRepository::status);
+    }
+
+    /** Empty when there was no mark set by {@code markedBy} (e.g. a member set it, or none). */
+    public Uni<Optional<String>> unmarkIfMarkedBy(long telegramId, String markedBy, String actor, String now) {
+        return graph.write(UNMARK_LABEL_OPT_OUT, Map.of("telegram_id", telegramId, "marked_by", markedBy,
+                "actor", actor, "now", now)).map(DoNotContactRepository::status);
     }
 
     private static Map<String, Object> params(String key, Object value, String reason, String actor, String now) {

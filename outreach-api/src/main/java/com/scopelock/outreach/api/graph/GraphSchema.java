@@ -34,7 +34,8 @@ public class GraphSchema {
             new Index(Labels.TELEGRAM_CONVERSATION, "owner"),
             new Index(Labels.TELEGRAM_CONVERSATION, "conversation_status"),
             new Index(Labels.TELEGRAM_REPLY, "slug"),
-            new Index(Labels.TELEGRAM_REPLY, "owner"));
+            new Index(Labels.TELEGRAM_REPLY, "owner"),
+            new Index(Labels.LABEL_CORRECTION, "owner"));
 
     static final List<Index> UNIQUE = List.of(
             new Index(Labels.CONTACT_LEAD, "telegram_id"),

@@ -7,6 +7,7 @@ public final class Labels {
     public static final String TELEGRAM_SESSION = "U4_Telegram_Session";
     public static final String TELEGRAM_CONVERSATION = "U4_Telegram_Conversation";
     public static final String TELEGRAM_REPLY = "U4_Telegram_Reply";
+    public static final String LABEL_CORRECTION = "U4_Label_Correction";
 
     private Labels() {
     }

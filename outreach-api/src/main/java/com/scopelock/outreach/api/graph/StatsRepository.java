@@ -23,6 +23,11 @@ public class StatsRepository {
             MATCH (conv:U4_Telegram_Conversation {owner: $owner})
             RETURN count(conv) AS replied""";
 
+    /** Label corrections the member made (each kept as a U4_Label_Correction node). */
+    static final String CORRECTIONS = """
+            MATCH (x:U4_Label_Correction {owner: $owner})
+            RETURN count(x) AS corrections""";
+
     private final FalkorGraphClient graph;
 
     public StatsRepository(FalkorGraphClient graph) {
@@ -43,5 +48,9 @@ public class StatsRepository {
     /** Conversations in which the lead replied at least once. */
     public Uni<Long> replied(String owner) {
         return graph.read(REPLIED, Map.of("owner", owner)).map(r -> r.isEmpty() ? 0L : r.row(0).number("replied"));
+    }
+
+    public Uni<Long> corrections(String owner) {
+        return graph.read(CORRECTIONS, Map.of("owner", owner)).map(r -> r.isEmpty() ? 0L : r.row(0).number("corrections"));
     }
 }

@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * {@code GET /api/outreach/stats}: the caller's own figures for the dashboard — leads contacted, conversations
- * with a reply, the reply rate, replies today, and contacts/replies per day for the last 14 days (UTC days).
+ * with a reply, the reply rate, replies today, contacts/replies per day for the last 14 days (UTC days), and how
+ * many reply labels the member corrected.
  */
 @Path("/api/outreach/stats")
 @Authenticated
@@ -39,7 +40,9 @@ public class StatsResource {
     public record Day(String date, long contacted, long replies) {
     }
 
-    public record Stats(long contacted, long replied, Double replyRate, long repliesToday, List<Day> perDay) {
+    /** {@code corrections}: reply labels the member corrected. */
+    public record Stats(long contacted, long replied, Double replyRate, long repliesToday, List<Day> perDay,
+                        long corrections) {
     }
 
     @GET
@@ -48,7 +51,8 @@ public class StatsResource {
         LocalDate today = LocalDate.now(clock);
         LocalDate first = today.minusDays(DAYS - 1);
         String since = first.atStartOfDay().toInstant(ZoneOffset.UTC).toString();
-        return Uni.combine().all().unis(stats.contactedAt(owner), stats.repliesSince(owner, since), stats.replied(owner))
+        return Uni.combine().all().unis(stats.contactedAt(owner), stats.repliesSince(owner, since), stats.replied(owner),
+                        stats.corrections(owner))
                 .asTuple().map(t -> {
                     Map<String, long[]> days = new LinkedHashMap<>();
                     for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
@@ -61,7 +65,7 @@ public class StatsResource {
                     long contacted = t.getItem1().size();
                     long replied = t.getItem3();
                     Double rate = contacted == 0 ? null : Math.min(1.0, (double) replied / contacted);
-                    return new Stats(contacted, replied, rate, days.get(today.toString())[1], perDay);
+                    return new Stats(contacted, replied, rate, days.get(today.toString())[1], perDay, t.getItem4());
                 });
     }
 

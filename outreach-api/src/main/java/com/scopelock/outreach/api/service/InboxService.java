@@ -1,7 +1,6 @@
 package com.scopelock.outreach.api.service;
 
 import com.scopelock.outreach.api.graph.ConversationRepository;
-import com.scopelock.outreach.api.graph.DoNotContactRepository;
 import com.scopelock.outreach.model.ReplyDetected;
 import com.scopelock.outreach.model.ReplyLabeled;
 import com.scopelock.outreach.model.SentDetected;
@@ -21,16 +20,14 @@ public class InboxService {
     private final ConversationRepository conversations;
     private final NotificationHub notifications;
     private final QueueService queue;
-    private final DoNotContactRepository doNotContact;
-    private final WatchWithdrawals withdrawals;
+    private final LabelService labels;
 
     public InboxService(ConversationRepository conversations, NotificationHub notifications, QueueService queue,
-                        DoNotContactRepository doNotContact, WatchWithdrawals withdrawals) {
-        this.withdrawals = withdrawals;
+                        LabelService labels) {
         this.conversations = conversations;
         this.notifications = notifications;
         this.queue = queue;
-        this.doNotContact = doNotContact;
+        this.labels = labels;
     }
 
     /** Idempotent: a reply delivered again changes nothing and notifies nobody. */
@@ -69,19 +66,9 @@ public class InboxService {
         notifications.publish(reply.owner(), "reply", data);
     }
 
-    /** Stores the label; an {@code unsubscribe} intent also marks the lead do-not-contact. */
+    /** Stores the label; only an explicit opt-out marks the lead do-not-contact ({@link LabelService}). */
     public Uni<Void> onLabel(ReplyLabeled label) {
-        String now = Instant.now().toString();
-        Uni<Boolean> stored = conversations.label(label.owner(), label.conversationId(), label.telegramMessageId(),
-                label.sentiment(), label.intent(), label.labeledBy(), now);
-        if (!"unsubscribe".equals(label.intent())) {
-            return stored.replaceWithVoid();
-        }
-        return stored.chain(found -> found
-                ? doNotContact.markByTelegramId(label.contactTelegramId(), "the lead asked to unsubscribe", "message-generator", now)
-                        .invoke(queue::invalidateCounts)
-                        .call(() -> withdrawals.doNotContact(label.contactTelegramId())).replaceWithVoid()
-                : Uni.createFrom().voidItem());
+        return labels.onLabel(label, ConversationRepository.replySlug(label.conversationId(), label.telegramMessageId()));
     }
 
     public void notifyLabel(ReplyLabeled label) {
@@ -91,6 +78,8 @@ public class InboxService {
         data.put("reply_id", ConversationRepository.replySlug(label.conversationId(), label.telegramMessageId()));
         data.put("sentiment", label.sentiment());
         data.put("intent", label.intent());
+        data.put("labeled_by", label.labeledBy());
+        data.put("do_not_contact_suggested", ReplyLabeled.suggestsDoNotContact(label.sentiment(), label.intent()));
         notifications.publish(label.owner(), "label", data);
     }
 
