@@ -138,22 +138,26 @@ def references(text):
         i = j + 1
 
 
+SHARED_PROPERTIES = os.path.join(ROOT, "service-defaults/src/main/resources/META-INF/microprofile-config.properties")
+
+
 def property_env_refs(service):
-    """Env vars referenced by the production-relevant lines of application.properties: {var: [(line, has_default)]}."""
+    """Env vars referenced by the production-relevant lines of application.properties and of the shared defaults
+    (service-defaults, a config source on every service's classpath): {var: [(line, has_default)]}."""
     refs = {}
-    path = os.path.join(ROOT, service, "src/main/resources/application.properties")
-    with open(path) as f:
-        for line in f:
-            line = line.strip()
-            if not line or line.startswith("#") or "=" not in line:
-                continue
-            key, value = line.split("=", 1)
-            profile = re.match(r"^%([\w,-]+)\.", key)
-            if profile and "prod" not in profile.group(1).split(","):
-                continue  # %dev / %test lines never apply in the cluster
-            for name, default in references(value):
-                if ENV_NAME.match(name):
-                    refs.setdefault(name, []).append((key, default))
+    for path in (os.path.join(ROOT, service, "src/main/resources/application.properties"), SHARED_PROPERTIES):
+        with open(path) as f:
+            for line in f:
+                line = line.strip()
+                if not line or line.startswith("#") or "=" not in line:
+                    continue
+                key, value = line.split("=", 1)
+                profile = re.match(r"^%([\w,-]+)\.", key)
+                if profile and "prod" not in profile.group(1).split(","):
+                    continue  # %dev / %test lines never apply in the cluster
+                for name, default in references(value):
+                    if ENV_NAME.match(name):
+                        refs.setdefault(name, []).append((key, default))
     return refs
 
 

@@ -45,6 +45,9 @@ class ServiceShellIT {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"))
                 .body(containsString("reply_monitor_sessions"));
         given().get("/q/openapi").then().statusCode(200);
+        // the shared bind-address rule (service-defaults): HTTP_HOST, loopback by default
+        assertEquals("127.0.0.1", org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.http.host", String.class));
     }
 
     @Inject

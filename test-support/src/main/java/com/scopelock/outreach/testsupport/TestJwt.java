@@ -37,6 +37,16 @@ public final class TestJwt {
                 .sign(privateKey());
     }
 
+    /**
+     * A correctly signed, unexpired token for the right issuer and audience that names the member only in
+     * {@code upn} and has no {@code sub}: every service must refuse it (401), the owner is the subject.
+     */
+    public static String bearerWithoutSubject(String member) {
+        Instant expiresAt = Instant.now().plus(Duration.ofHours(1));
+        return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).upn(member).preferredUserName(member)
+                .issuedAt(expiresAt.minus(Duration.ofHours(2))).expiresAt(expiresAt).sign(privateKey());
+    }
+
     private static PrivateKey privateKey() {
         try (InputStream in = TestJwt.class.getResourceAsStream("/test-jwt/private.pem")) {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
