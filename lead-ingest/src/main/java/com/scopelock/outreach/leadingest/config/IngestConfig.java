@@ -18,16 +18,34 @@ public interface IngestConfig {
     int maxSnippetLength();
 
     /** At most this many rejected records are listed one by one in a report; the counts stay exact. */
-    @WithDefault("10000")
+    @WithDefault("1000")
     int maxListedRejections();
+
+    /** At most this many duplicate records are listed one by one in a report; the count stays exact. */
+    @WithDefault("1000")
+    int maxListedDuplicates();
+
+    /**
+     * Largest encoded lead-upsert value (UTF-8 bytes) sent to Kafka; a bigger record is rejected on its own. Stays
+     * below the producer's max.request.size and the broker's message.max.bytes (both about 1 MB by default).
+     */
+    @WithDefault("1000000")
+    int maxRecordBytes();
 
     /** Records published to Kafka and not yet acknowledged, at most. */
     @WithDefault("2000")
     int maxInFlight();
 
-    /** How long a finished import's report stays available at GET /api/leads/imports/{id}. */
+    /** How long a finished import's report stays available at GET /api/leads/imports/{id} (any replica). */
     @WithDefault("1h")
     Duration reportRetention();
+
+    /**
+     * How long a running import's report lives in the store without being refreshed (it is rewritten at least
+     * every second while the import makes progress); a replica that died mid-import blocks a retry this long.
+     */
+    @WithDefault("2m")
+    Duration runningReportTtl();
 
     /** Where accepted records are spooled until the whole file has been read; the system temp dir by default. */
     Optional<String> spoolDir();

@@ -7,6 +7,7 @@ import com.scopelock.outreach.leadingest.service.ImportReport;
 import com.scopelock.outreach.leadingest.service.ImportService;
 import com.scopelock.outreach.leadingest.service.MalformedLeadFileException;
 import com.scopelock.outreach.leadingest.service.PublishFailedException;
+import com.scopelock.outreach.leadingest.service.ReportStore;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -74,7 +75,7 @@ public class LeadImportResource {
         return registry.find(jwt.getSubject(), importId)
                 .map(report -> Response.ok(report).build())
                 .orElseThrow(() -> ProblemException.of(404, "import_not_found", "no import "
-                        + Problems.quote(importId, 100) + " of yours on this replica (reports are kept for an hour)"));
+                        + Problems.quote(importId, 100) + " of yours (reports are kept for an hour)"));
     }
 
     @ServerExceptionMapper
@@ -86,6 +87,12 @@ public class LeadImportResource {
     @ServerExceptionMapper
     public Response inProgress(ImportInProgressException e, HttpServerRequest request) {
         return writer.response(Problems.of(409, "import_in_progress", e.getMessage()), request.path(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response storeUnavailable(ReportStore.ReportStoreUnavailableException e, HttpServerRequest request) {
+        return writer.response(Problems.of(503, "report_store_unavailable", e.getMessage()), request.path(),
+                Map.of("Retry-After", "5"));
     }
 
     @ServerExceptionMapper

@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * What an import did, and while it runs how far it is. {@code received = accepted + rejected + duplicates}:
- * {@code accepted} counts distinct leads published, {@code duplicates} the records a later one replaced.
+ * {@code accepted} counts distinct leads published, {@code duplicates} the records a later one replaced. At most
+ * {@code max-listed-rejections} rejections and {@code max-listed-duplicates} duplicates are listed one by one
+ * ({@code rejections_truncated} / {@code duplicates_truncated} say when more were left out).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportReport(
@@ -25,6 +27,7 @@ public record ImportReport(
         List<Rejection> rejections,
         Boolean rejectionsTruncated,
         List<Duplicate> duplicateRecords,
+        Boolean duplicatesTruncated,
         String error) {
 
     public static final String PARSING = "parsing";

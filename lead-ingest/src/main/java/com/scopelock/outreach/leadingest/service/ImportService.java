@@ -53,18 +53,15 @@ public class ImportService {
     }
 
     public ImportReport importLeads(String owner, String importId, InputStream body) {
-        boolean[] created = {false};
-        ImportRun run = registry.startOrGet(owner, importId, created);
-        if (!created[0]) {
-            ImportReport existing = run.snapshot();
-            if (existing.finished() && ImportReport.COMPLETED.equals(existing.state())) {
-                return existing;
+        ImportRun run;
+        switch (registry.begin(owner, importId)) {
+            case ImportRegistry.Earlier earlier -> {
+                if (!earlier.report().finished()) {
+                    throw new ImportInProgressException(importId);
+                }
+                return earlier.report(); // a retry of a completed import: the same answer, nothing published again
             }
-            if (!existing.finished()) {
-                throw new ImportInProgressException(importId);
-            }
-            registry.forget(run);
-            return importLeads(owner, importId, body);
+            case ImportRegistry.Started started -> run = started.run();
         }
         Path spool = createSpool();
         try {
@@ -73,6 +70,7 @@ public class ImportService {
             long parsed = System.nanoTime();
             publishSpooled(run, spool, lastIndexById);
             run.complete();
+            registry.finish(run);
             ImportReport report = run.snapshot();
             LOG.infof("import %s by %s: received %d, accepted %d, rejected %d, duplicates %d; read+validated in %d ms, published in %d ms",
                     importId, owner, report.received(), report.accepted(), report.rejected(), report.duplicates(),
@@ -83,6 +81,7 @@ public class ImportService {
             throw e;
         } catch (RuntimeException e) {
             run.fail(e.getMessage());
+            registry.finish(run);
             throw e;
         } finally {
             deleteQuietly(spool);
@@ -93,24 +92,30 @@ public class ImportService {
     private Map<Long, Integer> validateAndSpool(ImportRun run, String owner, InputStream body, Path spool) {
         Instant now = Instant.now();
         Map<Long, Integer> lastIndexById = new HashMap<>();
-        List<com.scopelock.outreach.leadingest.service.Duplicate> duplicates = new ArrayList<>();
         try (BufferedWriter out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
             int total = parser.parse(body, (index, record) -> {
                 run.recordProcessed();
+                registry.progress(run, false);
                 switch (validator.validate(index, record)) {
                     case LeadValidator.Accepted accepted -> {
                         LeadData lead = accepted.lead();
+                        String event = JsonCodec.encode(LeadUpserted.of(owner, run.id, lead, now));
+                        int bytes = RecordSize.utf8Length(event);
+                        if (bytes > config.maxRecordBytes()) {
+                            run.reject(RecordSize.tooLarge(index, lead.telegramId(), bytes, config.maxRecordBytes()));
+                            return;
+                        }
                         Integer previous = lastIndexById.put(lead.telegramId(), index);
                         if (previous != null) {
-                            duplicates.add(new Duplicate(previous, lead.telegramId(), index));
+                            run.duplicate(new Duplicate(previous, lead.telegramId(), index));
                         }
-                        writeLine(out, index + "\t" + lead.telegramId() + "\t"
-                                + JsonCodec.encode(LeadUpserted.of(owner, run.id, lead, now)));
+                        writeLine(out, index + "\t" + lead.telegramId() + "\t" + event);
                     }
                     case LeadValidator.Rejected rejected -> run.reject(rejected.rejection());
                 }
             });
-            run.parsed(total, lastIndexById.size(), duplicates);
+            run.parsed(total, lastIndexById.size());
+            registry.progress(run, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the import spool", e);
         }
@@ -131,20 +136,24 @@ public class ImportService {
                 if (lastIndexById.get(telegramId) != index) {
                     continue;
                 }
+                registry.progress(run, false);
                 inFlight.acquire();
                 CompletableFuture<Void> acked = publisher.publish(Long.toString(telegramId), line.substring(secondTab + 1))
                         .toCompletableFuture()
-                        .whenComplete((ok, error) -> {
+                        .handle((ok, error) -> {
                             inFlight.release();
-                            if (error != null) {
+                            if (RecordSize.isTooLarge(error)) {
+                                run.rejectUnpublishable(RecordSize.refusedByKafka(index, telegramId));
+                            } else if (error != null) {
                                 failure.compareAndSet(null, error);
                             } else {
                                 run.recordPublished();
                             }
+                            return null;
                         });
                 pending.add(acked);
             }
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+            awaitAcks(run, CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the import spool", e);
         } catch (InterruptedException e) {
@@ -156,6 +165,23 @@ public class ImportService {
         if (failure.get() != null) {
             throw new PublishFailedException("Kafka did not accept every lead (" + run.snapshot().published()
                     + " published); retrying the import is safe", failure.get());
+        }
+    }
+
+    /** Waits up to 5 minutes for the broker's acks, keeping the running report fresh meanwhile. */
+    private void awaitAcks(ImportRun run, CompletableFuture<Void> all)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (true) {
+            try {
+                all.get(10, TimeUnit.SECONDS);
+                return;
+            } catch (TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                registry.progress(run, true);
+            }
         }
     }
 

@@ -85,12 +85,12 @@ public class LeadValidator {
         } else if (node.isTextual() && DIGITS.matcher(node.textValue()).matches()) {
             value = new BigInteger(node.textValue());
         } else if (node.isNumber()) {
-            throw new Invalid("telegram_id", "must be a whole number, got " + node.asText());
+            throw new Invalid("telegram_id", "must be a whole number, got " + Quote.of(node));
         } else {
             throw new Invalid("telegram_id", "must be a positive 64-bit integer (a number or a string of digits)");
         }
         if (value.signum() <= 0) {
-            throw new Invalid("telegram_id", "must be positive, got " + value);
+            throw new Invalid("telegram_id", "must be positive, got " + Quote.cut(value.toString()));
         }
         if (value.compareTo(MAX_LONG) > 0) {
             throw new Invalid("telegram_id", "does not fit a 64-bit integer (max 9223372036854775807)");
@@ -136,7 +136,7 @@ public class LeadValidator {
             return fallback;
         }
         if (!node.isTextual() || !allowed.contains(node.textValue())) {
-            throw new Invalid(field, "must be one of " + allowed.stream().sorted().toList() + ", got " + node);
+            throw new Invalid(field, "must be one of " + allowed.stream().sorted().toList() + ", got " + Quote.of(node));
         }
         return node.textValue();
     }
@@ -146,7 +146,7 @@ public class LeadValidator {
             throw new Invalid(field, "is required");
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new Invalid(field, "must be an integer from 0 to " + LeadData.MAX_SCORE + ", got " + node);
+            throw new Invalid(field, "must be an integer from 0 to " + LeadData.MAX_SCORE + ", got " + Quote.of(node));
         }
         int value = node.intValue();
         if (value < 0 || value > LeadData.MAX_SCORE) {
@@ -175,11 +175,11 @@ public class LeadValidator {
         }
         JsonNode id = item.get("message_id");
         if (id == null || !id.isIntegralNumber() || !id.canConvertToLong() || id.longValue() <= 0) {
-            throw new Invalid(path + ".message_id", "must be a positive integer, got " + id);
+            throw new Invalid(path + ".message_id", "must be a positive integer, got " + Quote.of(id));
         }
         String date = requiredText(item, path, "date");
         if (!isIsoDate(date)) {
-            throw new Invalid(path + ".date", "must be an ISO-8601 date or date-time, got \"" + date + "\"");
+            throw new Invalid(path + ".date", "must be an ISO-8601 date or date-time, got " + Quote.cut("\"" + date + "\""));
         }
         String snippet = requiredText(item, path, "text_snippet");
         checkText(path + ".text_snippet", snippet, config.maxSnippetLength());

@@ -4,6 +4,7 @@ import com.scopelock.outreach.leadingest.cli.ImportCommandAccess;
 import com.scopelock.outreach.model.JsonCodec;
 import com.scopelock.outreach.model.LeadUpserted;
 import com.scopelock.outreach.model.Topics;
+import com.scopelock.outreach.testsupport.FalkorDbTestResource;
 import com.scopelock.outreach.testsupport.KafkaTestResource;
 import com.scopelock.outreach.testsupport.TestJwt;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The import through the real HTTP stack and a real Kafka broker process. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = FalkorDbTestResource.class, restrictToAnnotatedClass = false)
 class LeadImportIT {
 
     @Inject
@@ -130,6 +132,30 @@ class LeadImportIT {
         List<LeadUpserted> events = publishedBy(importId, 1);
         assertEquals(1, events.size());
         assertEquals("Second", events.getFirst().lead().name());
+    }
+
+    /** Before: the producer refused the one big record and the whole import failed with 503. */
+    @Test
+    void aLeadTooLargeForAKafkaRecordIsRejectedAloneAndTheRestIsImported() {
+        String importId = "too-large-" + UUID.randomUUID();
+        // ~1.2 MB spread over many fields of 4 KB, so no single field is unusual: only the record as a whole is
+        StringBuilder big = new StringBuilder("{\"telegram_id\":42,\"name\":\"Big\",\"supervisor_score\":1,\"hustler_score\":2");
+        String chunk = "x".repeat(4_000);
+        for (int i = 0; i < 300; i++) {
+            big.append(",\"note_").append(i).append("\":\"").append(chunk).append('"');
+        }
+        big.append('}');
+        String body = "[{\"telegram_id\":41,\"name\":\"Before\",\"supervisor_score\":1,\"hustler_score\":2},"
+                + big + ",{\"telegram_id\":43,\"name\":\"After\",\"supervisor_score\":1,\"hustler_score\":2}]";
+        given().header("Authorization", TestJwt.bearer("alice")).contentType(ContentType.JSON).body(body)
+                .post("/api/leads/import?import_id=" + importId)
+                .then().statusCode(200)
+                .body("state", equalTo("completed"))
+                .body("received", equalTo(3)).body("accepted", equalTo(2)).body("rejected", equalTo(1))
+                .body("rejections[0].index", equalTo(1)).body("rejections[0].telegram_id", equalTo(42))
+                .body("rejections[0].reason", containsString("bytes"));
+        List<LeadUpserted> events = publishedBy(importId, 2);
+        assertEquals(List.of("After", "Before"), events.stream().map(e -> e.lead().name()).sorted().toList());
     }
 
     @Test

@@ -47,6 +47,30 @@ class LeadValidatorTest {
         assertTrue(lead.analysisData().get("telegram_id") == null, "modelled fields are not duplicated");
     }
 
+    /** Before: the rejection copied the whole value (1 MB in, 1 MB in the report, per record). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"profile_type|\"%s\"", "chat_type|\"%s\"", "supervisor_score|\"%s\"",
+            "supervisor_score|[\"%s\"]"})
+    void aHugeBadValueIsQuotedWithAtMost200OfItsCharacters(String field, String shape) throws Exception {
+        String huge = "y".repeat(1_000_000);
+        var record = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(lead("5", "\"x\""));
+        record.set(field, JSON.readTree(shape.formatted(huge)));
+        Rejection r = assertInstanceOf(LeadValidator.Rejected.class, validator.validate(7, record)).rejection();
+        assertEquals(field, r.field());
+        assertTrue(r.reason().length() < 400, "reason of " + r.reason().length() + " characters");
+        assertTrue(r.reason().chars().filter(c -> c == 'y').count() <= Quote.MAX_CHARS, r.reason());
+        assertTrue(r.reason().contains("more characters"), r.reason());
+    }
+
+    @Test
+    void aHugeBadDateOrMessageIdIsQuotedShort() throws Exception {
+        String huge = "9".repeat(500);
+        String json = lead("5", "\"x\"").replace("\"2024-11-01T12:00:00\"", "\"" + huge + "\"");
+        Rejection r = rejected(json);
+        assertEquals("matching_messages[0].date", r.field());
+        assertTrue(r.reason().length() < 400, r.reason());
+    }
+
     @Test
     void acceptsANumericStringIdAndTheLargestLong() throws Exception {
         assertEquals(42L, assertInstanceOf(LeadValidator.Accepted.class, validate(lead("\"42\"", "\"x\""))).lead().telegramId());

@@ -13,7 +13,10 @@ final class TestConfigs {
         return new IngestConfig() {
             public int maxNameLength() { return 256; }
             public int maxSnippetLength() { return 1000; }
-            public int maxListedRejections() { return 10_000; }
+            public int maxListedRejections() { return 1_000; }
+            public int maxListedDuplicates() { return 1_000; }
+            public int maxRecordBytes() { return 1_000_000; }
+            public Duration runningReportTtl() { return Duration.ofMinutes(2); }
             public int maxInFlight() { return 100; }
             public Duration reportRetention() { return Duration.ofHours(1); }
             public Optional<String> spoolDir() { return Optional.empty(); }
