@@ -12,7 +12,13 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -20,7 +26,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Expiry (410), the per-replica cap (429 + Retry-After) and too many wrong passwords, with short limits. */
+/**
+ * Expiry (410), the global cap (429 + Retry-After, atomic under parallel starts), the per-member limits (live
+ * logins, starts per minute) and too many wrong passwords, with short limits.
+ */
 @QuarkusTest
 @TestProfile(QrLoginLimitsIT.ShortLimits.class)
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
@@ -32,8 +41,9 @@ class QrLoginLimitsIT {
     public static class ShortLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("telegram-auth.login-ttl", "5s", "telegram-auth.max-live-clients", "2",
-                    "telegram-auth.max-password-attempts", "2");
+            return Map.of("telegram-auth.login-ttl", "5s", "telegram-auth.max-live-clients", "3",
+                    "telegram-auth.max-password-attempts", "2", "telegram-auth.max-live-per-member", "2",
+                    "telegram-auth.max-starts-per-minute", "4");
         }
     }
 
@@ -68,17 +78,92 @@ class QrLoginLimitsIT {
     void theCapOfLiveClientsAnswers429WithRetryAfter() {
         String a = TestJwt.bearer("cap-a");
         String b = TestJwt.bearer("cap-b");
+        String c = TestJwt.bearer("cap-c");
         String ta = start(a);
         String tb = start(b);
-        String retryAfter = given().header("Authorization", TestJwt.bearer("cap-c")).post(API + "/qr-start")
+        String tc = start(c);
+        String retryAfter = given().header("Authorization", TestJwt.bearer("cap-d")).post(API + "/qr-start")
                 .then().statusCode(429).body("code", equalTo("too_many_logins")).extract().header("Retry-After");
         int seconds = Integer.parseInt(retryAfter);
         assertTrue(seconds >= 1 && seconds <= 5, retryAfter);
         given().header("Authorization", a).delete(API + "/qr/" + ta).then().statusCode(204);
         // a slot is free again
-        String tc = start(TestJwt.bearer("cap-c"));
-        given().header("Authorization", b).delete(API + "/qr/" + tb).then().statusCode(204);
-        given().header("Authorization", TestJwt.bearer("cap-c")).delete(API + "/qr/" + tc).then().statusCode(204);
+        String td = start(TestJwt.bearer("cap-d"));
+        cancel(b, tb);
+        cancel(c, tc);
+        cancel(TestJwt.bearer("cap-d"), td);
+    }
+
+    private static void cancel(String bearer, String token) {
+        given().header("Authorization", bearer).delete(API + "/qr/" + token).then().statusCode(204);
+    }
+
+    /** Answers of {@code n} qr-starts sent at the same moment, one per bearer: status → tokens of the 200s. */
+    private static List<Map.Entry<String, io.restassured.response.Response>> startAtOnce(List<String> bearers)
+            throws InterruptedException {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Map.Entry<String, io.restassured.response.Response>> answers = new CopyOnWriteArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String bearer : bearers) {
+                pool.submit(() -> {
+                    go.await();
+                    answers.add(Map.entry(bearer, given().header("Authorization", bearer).post(API + "/qr-start")));
+                    return null;
+                });
+            }
+            go.countDown();
+        }
+        return answers;
+    }
+
+    private static void cancelAll(List<Map.Entry<String, io.restassured.response.Response>> answers) {
+        answers.stream().filter(e -> e.getValue().statusCode() == 200).forEach(e -> given()
+                .header("Authorization", e.getKey()).delete(API + "/qr/" + e.getValue().jsonPath().getString("token")));
+    }
+
+    /** Before: the cap was checked before the login was registered, so parallel starts all passed it. */
+    @Test
+    void parallelStartsNeverExceedTheCap() throws InterruptedException {
+        List<String> members = IntStream.range(0, 12).mapToObj(i -> TestJwt.bearer("crowd-" + i)).toList();
+        var answers = startAtOnce(members);
+        long admitted = answers.stream().filter(e -> e.getValue().statusCode() == 200).count();
+        long refused = answers.stream().filter(e -> e.getValue().statusCode() == 429).count();
+        cancelAll(answers);
+        assertEquals(3, admitted, "exactly the cap of 3 is admitted");
+        assertEquals(9, refused);
+    }
+
+    /** Before: one member's parallel starts filled the cap and everybody else got 429. */
+    @Test
+    void oneMemberCannotFillTheCapForEveryoneElse() throws InterruptedException {
+        String hog = TestJwt.bearer("hog");
+        var answers = startAtOnce(java.util.Collections.nCopies(8, hog));
+        long admitted = answers.stream().filter(e -> e.getValue().statusCode() == 200).count();
+        assertTrue(admitted >= 1 && admitted <= 2, "at most 2 live logins per member, got " + admitted);
+        answers.stream().filter(e -> e.getValue().statusCode() == 429).forEach(e -> assertTrue(
+                e.getValue().jsonPath().getString("code").startsWith("too_many_"), e.getValue().asString()));
+        String other = TestJwt.bearer("not-the-hog");
+        String token = start(other);
+        cancel(other, token);
+        cancelAll(answers);
+    }
+
+    /** Before: 30 starts by one member in 1.1 s all succeeded. */
+    @Test
+    void startsPerMinuteOfOneMemberAreLimited() {
+        String member = TestJwt.bearer("eager");
+        String last = null;
+        for (int i = 0; i < 4; i++) {
+            last = start(member); // each replaces the previous one, so the member never holds more than one
+        }
+        String retryAfter = given().header("Authorization", member).post(API + "/qr-start").then().statusCode(429)
+                .body("code", equalTo("too_many_starts")).extract().header("Retry-After");
+        int seconds = Integer.parseInt(retryAfter);
+        assertTrue(seconds >= 1 && seconds <= 60, retryAfter);
+        cancel(member, last);
+        // other members are not affected
+        String other = TestJwt.bearer("patient");
+        cancel(other, start(other));
     }
 
     @Test

@@ -18,9 +18,20 @@ public interface AuthConfig {
     @WithDefault("10m")
     Duration finalStateTtl();
 
-    /** Live TDLib clients this replica holds at most; beyond it qr-start answers 429 with Retry-After. */
+    /**
+     * Live QR logins of the whole service (all replicas, counted in Redis) at most; beyond it qr-start answers 429
+     * with Retry-After.
+     */
     @WithDefault("20")
     int maxLiveClients();
+
+    /** Live QR logins of one member at most (a new qr-start replaces the previous one, so 2 is plenty). */
+    @WithDefault("2")
+    int maxLivePerMember();
+
+    /** qr-starts one member may make in any minute. */
+    @WithDefault("10")
+    int maxStartsPerMinute();
 
     /** Wrong 2FA passwords allowed before the login ends. */
     @WithDefault("5")

@@ -69,8 +69,16 @@ public class QrLoginResource {
             return Response.ok(new StartAnswer(s.qrCode(), s.token(), s.expiresIn(), s.simulated() ? true : null))
                     .build();
         } catch (LoginService.CapacityException e) {
-            throw ProblemException.of(429, "too_many_logins", "Too many QR logins in progress; retry in "
-                    + e.retryAfterSeconds + " s").header("Retry-After", String.valueOf(e.retryAfterSeconds));
+            String retry = " s";
+            ProblemException refusal = switch (e.limit) {
+                case "member_starts" -> ProblemException.of(429, "too_many_starts", "You started too many QR logins "
+                        + "in the last minute; retry in " + e.retryAfterSeconds + retry);
+                case "member_live" -> ProblemException.of(429, "too_many_member_logins", "You have too many QR "
+                        + "logins in progress; finish or cancel one, or retry in " + e.retryAfterSeconds + retry);
+                default -> ProblemException.of(429, "too_many_logins", "Too many QR logins in progress; retry in "
+                        + e.retryAfterSeconds + retry);
+            };
+            throw refusal.header("Retry-After", String.valueOf(e.retryAfterSeconds));
         } catch (LoginService.TelegramUnavailableException e) {
             throw ProblemException.of(503, "telegram_unavailable", e.getMessage()).header("Retry-After", "5");
         }

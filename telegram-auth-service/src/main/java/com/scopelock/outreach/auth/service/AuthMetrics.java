@@ -1,6 +1,7 @@
 package com.scopelock.outreach.auth.service;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,8 +34,10 @@ public class AuthMetrics {
                 .register(registry);
     }
 
+    /** The gauge holds the supplier strongly: a weakly held one (Micrometer's default) is collected and reads NaN. */
     public void liveClients(Supplier<Number> live) {
-        registry.gauge("telegram.auth.live.clients", java.util.List.of(), live, s -> s.get().doubleValue());
+        Gauge.builder("telegram.auth.live.clients", live, s -> s.get().doubleValue()).strongReference(true)
+                .description("TDLib clients of QR logins this replica holds").register(registry);
     }
 
     public void started() {

@@ -85,12 +85,15 @@ public class LoginService implements QrLogin.Events {
     public record Started(String qrCode, String token, long expiresIn, boolean simulated) {
     }
 
-    /** This replica already holds {@code max-live-clients} logins. */
+    /** A limit on new logins refuses this one: everybody's live logins, the member's live logins or starts. */
     public static final class CapacityException extends RuntimeException {
+        /** {@code live}, {@code member_live} or {@code member_starts} (see {@link LoginStore#admit}). */
+        public final String limit;
         public final long retryAfterSeconds;
 
-        CapacityException(long retryAfterSeconds) {
-            super("too many QR logins in progress on this replica", null, false, false);
+        CapacityException(String limit, long retryAfterSeconds) {
+            super("too many QR logins (" + limit + ")", null, false, false);
+            this.limit = limit;
             this.retryAfterSeconds = retryAfterSeconds;
         }
     }
@@ -139,14 +142,13 @@ public class LoginService implements QrLogin.Events {
     // ---- qr-start ----
 
     public Started start(String owner) throws InterruptedException {
-        if (live.size() >= config.maxLiveClients()) {
-            Instant now = clock.instant();
-            long retry = live.values().stream().map(l -> Duration.between(now, l.expiresAt).toSeconds())
-                    .min(Long::compare).orElse(config.loginTtl().toSeconds());
-            throw new CapacityException(Math.max(1, retry));
-        }
         String token = newToken();
-        Instant expiresAt = clock.instant().plus(config.loginTtl());
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(config.loginTtl());
+        LoginStore.Admission admission = store.admit(owner, token, now, expiresAt, config);
+        if (!admission.admitted()) {
+            throw new CapacityException(admission.refusedBy(), Math.max(1, (admission.retryAfterMillis() + 999) / 1000));
+        }
         LoginState initial = LoginState.starting(token, owner, expiresAt, replica, telegram.simulated());
         store.create(initial, config.loginTtl(), config.loginTtl().plus(config.finalStateTtl()));
         store.swapMemberLogin(owner, token, config.loginTtl())
@@ -158,6 +160,7 @@ public class LoginService implements QrLogin.Events {
             dir = packer.newPrivateDirectory(workDir(), "tdlib-login-");
         } catch (IOException e) {
             store.write(initial.ended(LoginState.Status.FAILED, "no room for the Telegram client"), config.finalStateTtl());
+            store.release(owner, token);
             throw new TelegramUnavailableException("cannot create the Telegram client directory");
         }
         TdlibParameters parameters = TdlibParameters.of(dir, telegramSettings.apiId(),
@@ -166,7 +169,14 @@ public class LoginService implements QrLogin.Events {
         metrics.started();
         Live holder;
         synchronized (this) {
-            QrLogin login = QrLogin.start(telegram, token, owner, parameters, config.maxPasswordAttempts(), this);
+            QrLogin login;
+            try {
+                login = QrLogin.start(telegram, token, owner, parameters, config.maxPasswordAttempts(), this);
+            } catch (RuntimeException e) {
+                store.release(owner, token);
+                packer.wipe(dir);
+                throw e;
+            }
             holder = new Live(login, dir, expiresAt, initial);
             live.put(token, holder);
         }
@@ -278,7 +288,8 @@ public class LoginService implements QrLogin.Events {
         if (live.containsKey(token)) {
             end(token, LoginState.Status.CANCELLED, why);
         } else if (store.write(state.get().ended(LoginState.Status.CANCELLED, why), config.finalStateTtl())) {
-            metrics.cancelled(); // the holding replica's sweeper closes its client
+            store.release(owner, token); // its slot is free now; the holding replica's sweeper closes its client
+            metrics.cancelled();
         }
         return true;
     }
@@ -340,8 +351,7 @@ public class LoginService implements QrLogin.Events {
             SessionSealer.Sealed sealed = sealer.seal(packed, owner, slug);
             SessionGranted grant = SessionGranted.of(owner, slug, userId, sealed, login.simulated(), clock.instant());
             grants.publish(slug, JsonCodec.encode(grant)).toCompletableFuture().get(10, TimeUnit.SECONDS);
-            live.remove(login.token());
-            cancelExpiry(holder);
+            forget(holder);
             holder.state = holder.state.authorized(slug);
             store.write(holder.state, config.finalStateTtl());
             metrics.authorized();
@@ -353,8 +363,7 @@ public class LoginService implements QrLogin.Events {
             }
             LOG.errorf("%slogin %s: hand-over failed (%s)", login.label(), login.shortToken(),
                     e.getClass().getSimpleName());
-            live.remove(login.token());
-            cancelExpiry(holder);
+            forget(holder);
             holder.state = holder.state.ended(LoginState.Status.FAILED, "the session could not be handed over");
             store.write(holder.state, config.finalStateTtl());
             metrics.failed();
@@ -383,6 +392,7 @@ public class LoginService implements QrLogin.Events {
             return;
         }
         cancelExpiry(holder);
+        store.release(holder.login.owner(), token);
         holder.login.close();
         packer.wipe(holder.dir);
         holder.state = holder.state.ended(status, message);
@@ -404,6 +414,7 @@ public class LoginService implements QrLogin.Events {
                 if (s.isPresent() && s.get().status().terminal() && holder.login.phase() != QrLogin.Phase.AUTHORIZING
                         && live.remove(holder.login.token(), holder)) {
                     cancelExpiry(holder);
+                    store.release(holder.login.owner(), holder.login.token());
                     holder.login.close();
                     packer.wipe(holder.dir);
                     LOG.infof("%slogin %s closed here: %s elsewhere", holder.login.label(),
@@ -413,6 +424,13 @@ public class LoginService implements QrLogin.Events {
                 LOG.debugf("sweep: %s", e.getClass().getSimpleName());
             }
         }
+    }
+
+    /** No longer held here: off the live map, its expiry timer stopped, its slot freed. */
+    private void forget(Live holder) {
+        live.remove(holder.login.token(), holder);
+        cancelExpiry(holder);
+        store.release(holder.login.owner(), holder.login.token());
     }
 
     private void publishState(Live holder) {
