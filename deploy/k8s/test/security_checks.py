@@ -154,7 +154,7 @@ def security_checks(render, objs, root, check):
 
     # --- data store passwords ---------------------------------------------------------------------------------------
     p = []
-    for store, kind, clients in (("falkordb", "StatefulSet", ["outreach-api"]), ("redis", "Deployment", ["telegram-auth-service"])):
+    for store, kind, clients in (("falkordb", "StatefulSet", ["outreach-api"]), ("redis", "Deployment", ["telegram-auth-service", "lead-ingest"])):
         w = by.get((kind, store))
         if w is None:
             p.append(f"no {kind} {store}")
@@ -207,6 +207,7 @@ def security_checks(render, objs, root, check):
     must += [("outreach-api -> FalkorDB", ("pod", labels_of("outreach-api")), ("pod", labels_of("falkordb")), 6379, None),
              ("falkordb-backup -> FalkorDB", ("pod", {"app.kubernetes.io/name": "falkordb-backup"}), ("pod", labels_of("falkordb")), 6379, None),
              ("telegram-auth-service -> Redis", ("pod", labels_of("telegram-auth-service")), ("pod", labels_of("redis")), 6379, None),
+             ("lead-ingest -> Redis", ("pod", labels_of("lead-ingest")), ("pod", labels_of("redis")), 6379, None),
              ("reply-monitor -> Telegram", ("pod", labels_of("reply-monitor")), ("internet",), 443, None),
              ("telegram-auth-service -> Telegram", ("pod", labels_of("telegram-auth-service")), ("internet",), 443, None),
              ("message-generator -> Anthropic", ("pod", labels_of("message-generator")), ("internet",), 443, None),
@@ -223,7 +224,7 @@ def security_checks(render, objs, root, check):
     must_not = [(f"{s} -> FalkorDB", ("pod", labels_of(s)), ("pod", labels_of("falkordb")), 6379, None)
                 for s in SERVICES if s != "outreach-api"]
     must_not += [(f"{s} -> Redis", ("pod", labels_of(s)), ("pod", labels_of("redis")), 6379, None)
-                 for s in SERVICES if s != "telegram-auth-service"]
+                 for s in SERVICES if s not in ("telegram-auth-service", "lead-ingest")]
     must_not += [("another namespace -> FalkorDB", ("ns", {"kubernetes.io/metadata.name": "other"}, {}), ("pod", labels_of("falkordb")), 6379, None),
                  ("the internet -> outreach-api", ("internet",), ("pod", labels_of("outreach-api")), 8080, "http"),
                  ("lead-ingest -> the internet", ("pod", labels_of("lead-ingest")), ("internet",), 443, None),
