@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from "react";
 import { ApiError, messageOf } from "@/lib/api";
 import type { Conversation, Reply } from "@/lib/types";
 import { useApp } from "./AppContext";
+import { ReplyLabelControls } from "./ReplyLabelControls";
 import { Empty, ErrorBox, LabelBadge, Spinner, formatDateTime } from "./ui";
 
 interface RepliesAnswer { conversation?: Conversation; contact?: Conversation["contact"]; replies: Reply[] }
@@ -65,6 +66,9 @@ export function ConversationView() {
                     <LabelBadge kind="sentiment" value={r.sentiment} />
                     <LabelBadge kind="intent" value={r.intent} />
                   </div>
+                  <ReplyLabelControls key={r.reply_id ?? i} reply={r} onChange={(changed) => setData((d) => d && {
+                    ...d, replies: d.replies.map((x) => (x.reply_id === changed.reply_id ? changed : x)),
+                  })} />
                 </li>
               ))}
             </ul>

@@ -118,6 +118,8 @@ export interface Reply {
   sentiment?: string | null;
   intent?: string | null;
   is_read?: boolean;
+  labeled_by?: string | null; // claude | rules | member (a correction)
+  do_not_contact_suggested?: boolean; // a negative label waiting for the member's confirmation
 }
 
 export interface TelegramSession {
