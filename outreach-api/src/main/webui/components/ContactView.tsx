@@ -14,6 +14,7 @@ export function ContactView() {
   const { api } = useApp();
   const [contact, setContact] = useState<ContactDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [rejectError, setRejectError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -26,6 +27,20 @@ export function ContactView() {
   }, [api, id]);
 
   useEffect(() => { load(); }, [load]);
+
+  const toggleRejected = async (c: ContactDetail) => {
+    const undo = c.outreach_status === "rejected";
+    const reason = undo ? "" : window.prompt("Why is this lead not a fit? (optional)");
+    if (reason === null) return;
+    setRejectError(null);
+    try {
+      const a = await api.request<{ outreach_status: string }>("outreach", `/api/outreach/contacts/${encodeURIComponent(c.id)}/reject`,
+        { method: undo ? "DELETE" : "POST", body: undo ? undefined : { reason }, what: "the outreach API" });
+      setContact((prev) => prev ? { ...prev, outreach_status: a.outreach_status } : prev);
+    } catch (e) {
+      setRejectError(messageOf(e));
+    }
+  };
 
   if (!id) return <Empty title="No lead chosen"><p><Link href="/">Pick a lead from the queue →</Link></p></Empty>;
   return (
@@ -50,6 +65,9 @@ export function ContactView() {
               <div><dt>Hustler</dt><dd>{contact.hustler_score}</dd></div>
             </dl>
             {contact.claimed_by && <p className="small">Claimed by <strong>{contact.claimed_by}</strong>{contact.claimed_until ? ` until ${formatDateTime(contact.claimed_until)}` : ""}.</p>}
+            <p><button type="button" className="btn btn-small btn-ghost" onClick={() => toggleRejected(contact)}>
+              {contact.outreach_status === "rejected" ? "Undo rejection" : "Reject lead"}</button>
+              {rejectError && <span className="small" role="alert"> {rejectError}</span>}</p>
             {contact.top_signals.length > 0 && (
               <>
                 <h3>Top signals</h3>

@@ -125,7 +125,7 @@ public class OutreachResource {
         return outreach.release(jwt.getSubject(), contactId).map(r -> new ReleaseAnswer(r.contactId(), r.released()));
     }
 
-    private static void check(String name, String value, Pattern pattern) {
+    static void check(String name, String value, Pattern pattern) {
         if (value == null || !pattern.matcher(value).matches()) {
             throw ProblemException.invalid("invalid_parameter", name, "must look like " + pattern.pattern()
                     .replace("{1,100}", "…").replace("{1,120}", "…") + (value == null ? ", got nothing" : ""));
@@ -140,7 +140,7 @@ public class OutreachResource {
         return value.textValue();
     }
 
-    private static JsonNode json(String body) {
+    static JsonNode json(String body) {
         if (body == null || body.isBlank()) {
             throw ProblemException.of(400, "invalid_body", "a JSON object body is required");
         }
