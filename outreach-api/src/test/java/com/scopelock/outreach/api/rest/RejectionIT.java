@@ -3,6 +3,7 @@ package com.scopelock.outreach.api.rest;
 import com.scopelock.outreach.api.graph.FalkorGraphClient;
 import com.scopelock.outreach.api.graph.GraphResult;
 import com.scopelock.outreach.api.graph.GraphTime;
+import com.scopelock.outreach.api.service.QueueService;
 import com.scopelock.outreach.testsupport.FalkorDbTestResource;
 import com.scopelock.outreach.testsupport.KafkaTestResource;
 import com.scopelock.outreach.testsupport.TestJwt;
@@ -37,6 +38,8 @@ class RejectionIT {
 
     @Inject
     FalkorGraphClient graph;
+    @Inject
+    QueueService queue;
 
     /** A pending lead ranked above every other (total_score 10 000), claimed by {@code claimedBy} until {@code until}. */
     private void lead(String slug, long telegramId, String claimedBy, Instant until) {
@@ -50,6 +53,7 @@ class RejectionIT {
                   c.profile_type = 'both', c.supervisor_score = 5000, c.hustler_score = 5000, c.total_score = 10000,
                   c.claimed_by = $claimed_by, c.claimed_until = $until, c.do_not_contact = false, c.analysis_data = '{}'""", p)
                 .await().atMost(Duration.ofSeconds(5));
+        queue.invalidateCounts(); // written behind the service's back: its cached per-score counts do not know it
     }
 
     private static RequestSpecification as(String bearer) {
