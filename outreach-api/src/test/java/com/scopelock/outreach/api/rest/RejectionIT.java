@@ -41,16 +41,18 @@ class RejectionIT {
     @Inject
     QueueService queue;
 
-    /** A pending lead ranked above every other (total_score 10 000), claimed by {@code claimedBy} until {@code until}. */
+    /** A pending lead ranked first (the highest total_score the queue knows), claimed by {@code claimedBy} until {@code until}. */
     private void lead(String slug, long telegramId, String claimedBy, Instant until) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", telegramId);
         p.put("slug", slug);
+        p.put("half", QueueService.MAX_TOTAL_SCORE / 2);
+        p.put("top", QueueService.MAX_TOTAL_SCORE);
         p.put("claimed_by", claimedBy);
         p.put("until", until == null ? null : GraphTime.format(until));
         graph.write("""
                 MERGE (c:U4_Contact_Lead {telegram_id: $id}) SET c.slug = $slug, c.name = 'Lead', c.outreach_status = 'pending',
-                  c.profile_type = 'both', c.supervisor_score = 5000, c.hustler_score = 5000, c.total_score = 10000,
+                  c.profile_type = 'both', c.supervisor_score = $half, c.hustler_score = $half, c.total_score = $top,
                   c.claimed_by = $claimed_by, c.claimed_until = $until, c.do_not_contact = false, c.analysis_data = '{}'""", p)
                 .await().atMost(Duration.ofSeconds(5));
         queue.invalidateCounts(); // written behind the service's back: its cached per-score counts do not know it
