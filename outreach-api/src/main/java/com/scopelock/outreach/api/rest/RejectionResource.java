@@ -2,8 +2,8 @@ package com.scopelock.outreach.api.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.scopelock.outreach.api.graph.RejectionRepository.Outcome;
-import com.scopelock.outreach.api.service.ApiProblem;
 import com.scopelock.outreach.api.service.RejectionService;
+import com.scopelock.outreach.problems.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -45,7 +45,7 @@ public class RejectionResource {
         if (body != null && !body.isBlank()) {
             JsonNode value = OutreachResource.json(body).get("reason");
             if (value != null && !value.isNull() && !value.isTextual()) {
-                throw ApiProblem.of(400, "invalid_body", "reason must be a string");
+                throw ProblemException.invalid("invalid_body", "reason", "must be a string");
             }
             reason = value == null || value.isNull() ? null : value.textValue();
         }

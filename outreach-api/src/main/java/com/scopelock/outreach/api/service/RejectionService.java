@@ -2,6 +2,7 @@ package com.scopelock.outreach.api.service;
 
 import com.scopelock.outreach.api.graph.RejectionRepository;
 import com.scopelock.outreach.api.graph.RejectionRepository.Outcome;
+import com.scopelock.outreach.problems.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,7 +26,7 @@ public class RejectionService {
     public Uni<Outcome> reject(String member, String contactSlug, String reason) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > MAX_REASON) {
-            throw ApiProblem.of(400, "invalid_reason", "reason is at most " + MAX_REASON + " characters, was "
+            throw ProblemException.invalid("invalid_reason", "reason", "is at most " + MAX_REASON + " characters, was "
                     + why.length());
         }
         return rejections.reject(contactSlug, why, member, Instant.now())
@@ -38,15 +39,15 @@ public class RejectionService {
 
     private Outcome checked(Optional<Outcome> found, String contactSlug, boolean rejecting) {
         Outcome outcome = found.orElseThrow(
-                () -> ApiProblem.of(404, "contact_not_found", "no contact " + contactSlug));
+                () -> ProblemException.of(404, "contact_not_found", "no contact " + contactSlug));
         if (!outcome.allowed()) {
             String message = "this lead is claimed by " + outcome.claimedBy() + " until " + outcome.claimedUntil()
                     + "; only they can " + (rejecting ? "reject it" : "take the rejection back");
-            throw new ApiProblem(409, new ApiProblem.ClaimConflict("claimed_by_other", message, outcome.claimedBy(),
-                    outcome.claimedUntil()), message);
+            throw ProblemException.of(409, "claimed_by_other", message)
+                    .with("claimed_by", outcome.claimedBy()).with("claimed_until", outcome.claimedUntil());
         }
         if (rejecting && outcome.doNotContact()) {
-            throw ApiProblem.of(409, "do_not_contact", "this lead is marked do-not-contact; it is out of the queue already");
+            throw ProblemException.of(409, "do_not_contact", "this lead is marked do-not-contact; it is out of the queue already");
         }
         queue.invalidateCounts();
         return outcome;

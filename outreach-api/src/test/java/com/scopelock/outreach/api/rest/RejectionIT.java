@@ -122,14 +122,14 @@ class RejectionIT {
         lead(slug, 7_300_000_003L, "alice", until);
 
         as(BOB).post("/api/outreach/contacts/" + slug + "/reject").then().statusCode(409)
-                .body("error", equalTo("claimed_by_other")).body("claimed_by", equalTo("alice"))
+                .body("code", equalTo("claimed_by_other")).body("claimed_by", equalTo("alice"))
                 .body("claimed_until", equalTo(GraphTime.format(until)));
         assertEquals("pending", stored(slug).string("outreach_status"), "bob's refused attempt changed nothing");
 
         as(ALICE).post("/api/outreach/contacts/" + slug + "/reject").then().statusCode(200)
                 .body("outreach_status", equalTo("rejected"));
         as(BOB).delete("/api/outreach/contacts/" + slug + "/reject").then().statusCode(409)
-                .body("error", equalTo("claimed_by_other"));
+                .body("code", equalTo("claimed_by_other"));
         assertEquals("rejected", stored(slug).string("outreach_status"));
         as(ALICE).delete("/api/outreach/contacts/" + slug + "/reject").then().statusCode(200)
                 .body("outreach_status", equalTo("pending"));
@@ -150,7 +150,7 @@ class RejectionIT {
         as(ALICE).contentType("application/json").body("{\"reason\": \"asked us to stop\"}")
                 .post("/api/outreach/contacts/" + slug + "/do-not-contact").then().statusCode(200);
         as(ALICE).post("/api/outreach/contacts/" + slug + "/reject").then().statusCode(409)
-                .body("error", equalTo("do_not_contact"));
+                .body("code", equalTo("do_not_contact"));
         assertEquals("do_not_contact", stored(slug).string("outreach_status"));
     }
 
@@ -160,15 +160,15 @@ class RejectionIT {
         lead(slug, 7_300_000_006L, null, null);
         String path = "/api/outreach/contacts/" + slug + "/reject";
         as(ALICE).contentType("application/json").body("{\"reason\": \"" + "x".repeat(501) + "\"}").post(path)
-                .then().statusCode(400).body("error", equalTo("invalid_reason"));
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid_reason"));
         as(ALICE).contentType("application/json").body("{\"reason\": 42}").post(path)
-                .then().statusCode(400).body("error", equalTo("invalid_body"));
+                .then().statusCode(400).body("code", equalTo("invalid_body"));
         as(ALICE).contentType("application/json").body("{\"reason\": ").post(path)
-                .then().statusCode(400).body("error", equalTo("invalid_body"));
+                .then().statusCode(400).body("code", equalTo("invalid_body"));
         as(ALICE).post("/api/outreach/contacts/Not_A_Slug/reject")
-                .then().statusCode(400).body("error", equalTo("invalid_parameter"));
+                .then().statusCode(400).body("code", equalTo("invalid_parameter"));
         as(ALICE).post("/api/outreach/contacts/contact-rej-nobody/reject")
-                .then().statusCode(404).body("error", equalTo("contact_not_found"));
+                .then().statusCode(404).body("code", equalTo("contact_not_found"));
         given().post(path).then().statusCode(401);
         assertEquals("pending", stored(slug).string("outreach_status"), "nothing changed by refused requests");
     }
