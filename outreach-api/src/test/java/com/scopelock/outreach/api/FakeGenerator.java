@@ -27,7 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * or answers a text with an injected link.
  */
 public final class FakeGenerator implements AutoCloseable {
-    public enum Mode { ANSWER, SILENT, INJECTED_LINK }
+    /** ECHO_LEAD_LINK: obeys an injection in the lead data, copying the first link found there into the answer. */
+    public enum Mode { ANSWER, SILENT, INJECTED_LINK, ECHO_LEAD_LINK }
 
     public volatile Mode mode = Mode.ANSWER;
     public final List<ConsumerRecord<String, String>> requests = new CopyOnWriteArrayList<>();
@@ -67,6 +68,7 @@ public final class FakeGenerator implements AutoCloseable {
                     case ANSWER -> "Hey " + request.name() + ", saw you completed 100 retweets for UBC. We're ScopeLock,"
                             + " helping junior devs build real client projects with AI. Interested in hearing more?";
                     case INJECTED_LINK -> "Hey " + request.name() + ", claim your reward at https://evil.example.com now!";
+                    case ECHO_LEAD_LINK -> "Hey " + request.name() + ", claim your reward at " + firstLink(request) + " now!";
                 };
                 if (text == null) {
                     continue;
@@ -82,6 +84,17 @@ public final class FakeGenerator implements AutoCloseable {
             }
         }
         consumer.close();
+    }
+
+    private static String firstLink(GenerationRequested request) {
+        for (String sample : request.sampleMessages()) {
+            int at = sample.indexOf("https://");
+            if (at >= 0) {
+                int end = sample.indexOf(' ', at);
+                return sample.substring(at, end < 0 ? sample.length() : end);
+            }
+        }
+        return "https://no-link-in-the-lead.example";
     }
 
     @Override

@@ -49,4 +49,16 @@ public interface IngestConfig {
 
     /** Where accepted records are spooled until the whole file has been read; the system temp dir by default. */
     Optional<String> spoolDir();
+
+    /** Any other text value of a record (bio, username, sample_messages[i], a signal's name…), in code points. */
+    @WithDefault("2000")
+    int maxTextLength();
+
+    /** Items of any list of a record (matching_messages, sample_messages, groups…) and keys of any object. */
+    @WithDefault("200")
+    int maxListItems();
+
+    /** All text of a record's other fields together (what becomes analysis_data), in code points. */
+    @WithDefault("65536")
+    int maxAnalysisLength();
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.scopelock.outreach.leadingest.config.IngestConfig;
 import com.scopelock.outreach.model.LeadData;
 import com.scopelock.outreach.model.MatchingMessage;
+import com.scopelock.outreach.rules.Vocabulary;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigInteger;
@@ -14,20 +15,22 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Checks one record of a lead file. Returns the lead, or the first problem found with the field it is in.
- * Fields the lead model does not name are kept, as given, in {@code analysis_data}.
+ * Fields the lead model does not name are kept, as given, in {@code analysis_data}. Every field has a size
+ * limit (text length, list items, all other text together), checked before the value is looked at further: a
+ * rejection names the field and never quotes an oversized value. No regular expressions: linear scans only.
  */
 @ApplicationScoped
 public class LeadValidator {
-    static final Set<String> PROFILE_TYPES = Set.of("supervisor", "hustler", "both", "unknown");
-    static final Set<String> CHAT_TYPES = Set.of("personal_chat", "group", "channel");
     static final Set<String> MODELLED_FIELDS = Set.of("telegram_id", "name", "chat_type", "profile_type",
             "supervisor_score", "hustler_score", "matching_messages");
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,30}");
+    private static final int MAX_DIGITS = 30;
+    private static final int MAX_ENUM_LENGTH = 64;
+    private static final int MAX_DATE_LENGTH = 64;
     private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
     private static final int MAX_SIGNAL_TYPE_LENGTH = 64;
 
@@ -58,13 +61,15 @@ public class LeadValidator {
         }
         try {
             String name = name(record.get("name"));
-            String chatType = optionalEnum(record.get("chat_type"), "chat_type", CHAT_TYPES, null);
-            String profileType = optionalEnum(record.get("profile_type"), "profile_type", PROFILE_TYPES, "unknown");
+            String chatType = optionalEnum(record.get("chat_type"), "chat_type", Vocabulary.CHAT_TYPES, null);
+            String profileType = optionalEnum(record.get("profile_type"), "profile_type", Vocabulary.PROFILE_TYPES,
+                    Vocabulary.UNKNOWN_PROFILE);
             int supervisor = score(record.get("supervisor_score"), "supervisor_score");
             int hustler = score(record.get("hustler_score"), "hustler_score");
             List<MatchingMessage> messages = matchingMessages(record.get("matching_messages"));
             ObjectNode analysis = ((ObjectNode) record).deepCopy();
             analysis.remove(MODELLED_FIELDS);
+            checkSizes(analysis);
             return new Accepted(new LeadData(telegramId, name, chatType, profileType, supervisor, hustler, messages, analysis));
         } catch (Invalid e) {
             return reject(index, telegramId, e.field, e.getMessage());
@@ -82,7 +87,7 @@ public class LeadValidator {
         BigInteger value;
         if (node.isIntegralNumber()) {
             value = node.bigIntegerValue();
-        } else if (node.isTextual() && DIGITS.matcher(node.textValue()).matches()) {
+        } else if (node.isTextual() && isDigits(node.textValue())) {
             value = new BigInteger(node.textValue());
         } else if (node.isNumber()) {
             throw new Invalid("telegram_id", "must be a whole number, got " + Quote.of(node));
@@ -131,9 +136,25 @@ public class LeadValidator {
         }
     }
 
+    private static boolean isDigits(String text) {
+        if (text.isEmpty() || text.length() > MAX_DIGITS) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String optionalEnum(JsonNode node, String field, Set<String> allowed, String fallback) {
         if (node == null || node.isNull()) {
             return fallback;
+        }
+        if (node.isTextual() && node.textValue().length() > MAX_ENUM_LENGTH) {
+            throw new Invalid(field, "must be one of " + allowed.stream().sorted().toList() + ", got a text of "
+                    + node.textValue().length() + " characters");
         }
         if (!node.isTextual() || !allowed.contains(node.textValue())) {
             throw new Invalid(field, "must be one of " + allowed.stream().sorted().toList() + ", got " + Quote.of(node));
@@ -162,6 +183,10 @@ public class LeadValidator {
         if (!node.isArray()) {
             throw new Invalid("matching_messages", "must be an array");
         }
+        if (node.size() > config.maxListItems()) {
+            throw new Invalid("matching_messages", "has " + node.size() + " items, at most " + config.maxListItems()
+                    + " allowed");
+        }
         List<MatchingMessage> messages = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
             messages.add(matchingMessage("matching_messages[" + i + "]", node.get(i)));
@@ -178,6 +203,10 @@ public class LeadValidator {
             throw new Invalid(path + ".message_id", "must be a positive integer, got " + Quote.of(id));
         }
         String date = requiredText(item, path, "date");
+        if (date.length() > MAX_DATE_LENGTH) {
+            throw new Invalid(path + ".date", "is " + date.length() + " characters long, at most " + MAX_DATE_LENGTH
+                    + " allowed");
+        }
         if (!isIsoDate(date)) {
             throw new Invalid(path + ".date", "must be an ISO-8601 date or date-time, got " + Quote.cut("\"" + date + "\""));
         }
@@ -197,6 +226,51 @@ public class LeadValidator {
             throw new Invalid(path + "." + field, node == null || node.isNull() ? "is required" : "must be a string");
         }
         return node.textValue();
+    }
+
+    /**
+     * The fields the model does not name (they become analysis_data): every text at most maxTextLength code
+     * points, every list and object at most maxListItems entries, all their text together at most
+     * maxAnalysisLength. Iterative (no recursion over a deeply nested value).
+     */
+    private void checkSizes(ObjectNode analysis) {
+        long total = 0;
+        var pending = new java.util.ArrayDeque<Map.Entry<String, JsonNode>>();
+        pending.push(Map.entry("", analysis));
+        while (!pending.isEmpty()) {
+            var entry = pending.pop();
+            String path = entry.getKey().isEmpty() ? "(record)" : entry.getKey();
+            JsonNode value = entry.getValue();
+            if (value.isTextual()) {
+                String text = value.textValue();
+                checkText(path, text, config.maxTextLength());
+                total += text.length();
+            } else if (value.isArray() || value.isObject()) {
+                if (value.size() > config.maxListItems()) {
+                    throw new Invalid(path, "has " + value.size() + " " + (value.isArray() ? "items" : "fields")
+                            + ", at most " + config.maxListItems() + " allowed");
+                }
+                if (value.isArray()) {
+                    for (int i = 0; i < value.size(); i++) {
+                        pending.push(Map.entry(path + "[" + i + "]", value.get(i)));
+                    }
+                } else {
+                    for (var field : value.properties()) {
+                        String key = field.getKey();
+                        if (key.length() > config.maxTextLength()) {
+                            throw new Invalid(path, "has a field name of " + key.length() + " characters, at most "
+                                    + config.maxTextLength() + " allowed");
+                        }
+                        total += key.length();
+                        pending.push(Map.entry(entry.getKey().isEmpty() ? key : path + "." + key, field.getValue()));
+                    }
+                }
+            }
+            if (total > config.maxAnalysisLength()) {
+                throw new Invalid(path, "brings the record's other fields over " + config.maxAnalysisLength()
+                        + " characters in total");
+            }
+        }
     }
 
     static boolean isIsoDate(String value) {

@@ -142,4 +142,41 @@ class LeadValidatorTest {
         String json = lead("5", "\"x\"").replace("\"profile_type\":\"hustler\",", "");
         assertEquals("unknown", assertInstanceOf(LeadValidator.Accepted.class, validate(json)).lead().profileType());
     }
+
+    /** Issue 10.1: every field has a size limit; the rejection names the field and does not quote the value. */
+    @Test
+    void oversizedFieldsAreRejectedWithTheFieldNamed() throws Exception {
+        String hostile = "a.".repeat(24_000);
+        String base = lead("5", "\"Liam\"");
+        Rejection bio = rejected(base.replace("\"username\":\"liam_x\"", "\"username\":\"liam_x\",\"bio\":\"" + hostile + "\""));
+        assertEquals("bio", bio.field());
+        assertEquals(5L, bio.telegramId());
+        assertTrue(bio.reason().contains("48000 characters long, at most 2000"), bio.reason());
+        assertTrue(bio.reason().length() < 200, "the value is not quoted");
+
+        Rejection sample = rejected(base.replace("\"future_field\":[1,2]",
+                "\"sample_messages\":[\"ok\",\"" + "x".repeat(2001) + "\"]"));
+        assertEquals("sample_messages[1]", sample.field());
+
+        Rejection items = rejected(base.replace("\"future_field\":[1,2]",
+                "\"groups\":[" + "\"g\",".repeat(200) + "\"g\"]"));
+        assertEquals("groups", items.field());
+        assertTrue(items.reason().contains("201 items, at most 200"), items.reason());
+
+        Rejection key = rejected(base.replace("\"future_field\":[1,2]", "\"signals2\":{\"" + "k".repeat(2001) + "\":1}"));
+        assertEquals("signals2", key.field());
+        assertTrue(key.reason().length() < 200, key.reason());
+
+        Rejection total = rejected(base.replace("\"future_field\":[1,2]",
+                "\"notes\":[" + ("\"" + "n".repeat(1999) + "\",").repeat(40) + "\"end\"]"));
+        assertTrue(total.field().startsWith("notes["), total.field());
+        assertTrue(total.reason().contains("over 65536 characters in total"), total.reason());
+
+        Rejection profile = rejected(base.replace("\"profile_type\":\"hustler\"", "\"profile_type\":\"" + hostile + "\""));
+        assertEquals("profile_type", profile.field());
+        assertTrue(profile.reason().length() < 200, "the value is not quoted");
+
+        assertInstanceOf(LeadValidator.Accepted.class, validate(base.replace("\"future_field\":[1,2]",
+                "\"bio\":\"" + "a.".repeat(1000) + "\"")), "2000 characters are fine");
+    }
 }

@@ -20,6 +20,9 @@ final class TestConfigs {
             public int maxInFlight() { return 100; }
             public Duration reportRetention() { return Duration.ofHours(1); }
             public Optional<String> spoolDir() { return Optional.empty(); }
+            public int maxTextLength() { return 2000; }
+            public int maxListItems() { return 200; }
+            public int maxAnalysisLength() { return 65_536; }
         };
     }
 }

@@ -1,6 +1,7 @@
 package com.scopelock.outreach.generator.config;
 
 import com.scopelock.outreach.generator.service.CliEnvironment;
+import com.scopelock.outreach.rules.Defaults;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -92,13 +93,14 @@ public interface GeneratorConfig {
         @WithDefault("Maya")
         String persona();
 
-        @WithDefault("ScopeLock – an AI-human agency helping junior developers build real client projects with AI guidance. We are looking for people to join the team.")
+        /** What the team offers. Its links and @handles (and the template's) are the only ones a message may carry. */
+        @WithDefault(Defaults.PITCH)
         String pitch();
 
         @WithDefault("Interested in hearing more?")
         String callToActionExample();
 
-        @WithDefault("500")
+        @WithDefault("" + Defaults.MAX_MESSAGE_CHARS)
         int maxChars();
 
         /** All CLI time for one request (including a retry and waiting for a slot). */
@@ -114,13 +116,13 @@ public interface GeneratorConfig {
     }
 
     interface Template {
-        @WithDefault("Hey {name}, came across your profile and noticed your {profile_type} skills. We're ScopeLock – an AI-human agency helping junior developers build real projects with AI guidance. Interested in hearing more about joining our team? Let me know!")
+        @WithDefault(Defaults.TEMPLATE)
         String text();
 
-        /** Words used for {profile_type}, e.g. generator.template.profile-labels.unknown=community. */
+        /** Words used for {profile_type} beyond outreach-rules' defaults, e.g. generator.template.profile-labels.unknown=community. */
         Map<String, String> profileLabels();
 
-        @WithDefault("there")
+        @WithDefault(Defaults.NAME_WHEN_MISSING)
         String nameWhenMissing();
     }
 

@@ -4,17 +4,17 @@ import com.scopelock.outreach.generator.service.CliSettings;
 import com.scopelock.outreach.generator.service.ClaudeCliClient;
 import com.scopelock.outreach.generator.service.ClaudeCliStatusProbe;
 import com.scopelock.outreach.generator.service.DataFence;
-import com.scopelock.outreach.generator.service.FallbackTemplate;
 import com.scopelock.outreach.generator.service.GenerationSettings;
 import com.scopelock.outreach.generator.service.GeneratorMetrics;
 import com.scopelock.outreach.generator.service.HookSelector;
 import com.scopelock.outreach.generator.service.LabelParser;
 import com.scopelock.outreach.generator.service.MessageGenerationService;
-import com.scopelock.outreach.generator.service.MessageValidator;
 import com.scopelock.outreach.generator.service.PromptBuilder;
 import com.scopelock.outreach.generator.service.PromptSettings;
 import com.scopelock.outreach.generator.service.ReplyLabelService;
 import com.scopelock.outreach.generator.service.RuleBasedLabeler;
+import com.scopelock.outreach.rules.FallbackTemplate;
+import com.scopelock.outreach.rules.MessageValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
@@ -22,6 +22,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.List;
 
 /** Builds the plain service classes from {@link GeneratorConfig}; they stay free of CDI so tests build them directly. */
 @Singleton
@@ -62,7 +63,9 @@ public class ServiceProducers {
     @Produces
     @Singleton
     MessageValidator validator(GeneratorConfig config) {
-        return new MessageValidator(config.message().maxChars());
+        // only the team's own texts: links and handles in lead data (which the prompt carries) are never allowed
+        return new MessageValidator(config.message().maxChars(), List.of(config.message().pitch(),
+                config.message().callToActionExample(), config.template().text()));
     }
 
     @Produces
@@ -76,7 +79,8 @@ public class ServiceProducers {
     MessageGenerationService generation(GeneratorConfig config, ClaudeCliClient cli, PromptBuilder prompts,
                                         MessageValidator validator, GeneratorMetrics metrics, Clock clock) {
         return new MessageGenerationService(cli, new HookSelector(), prompts, validator,
-                FallbackTemplate.from(config.template(), validator), metrics, GenerationSettings.from(config), clock);
+                new FallbackTemplate(config.template().text(), config.template().profileLabels(),
+                        config.template().nameWhenMissing(), validator), metrics, GenerationSettings.from(config), clock);
     }
 
     @Produces

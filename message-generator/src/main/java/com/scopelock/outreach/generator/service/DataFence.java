@@ -1,10 +1,11 @@
 package com.scopelock.outreach.generator.service;
 
+import com.scopelock.outreach.rules.Text;
+
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Puts untrusted text (lead and reply data) into a prompt as data. Each block is delimited by marker lines
@@ -13,7 +14,6 @@ import java.util.regex.Pattern;
  * JSON string literal (quotes and backslashes escaped).
  */
 public final class DataFence {
-    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]+");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Supplier<String> nonces;
@@ -35,24 +35,9 @@ public final class DataFence {
         return new Block(label.toUpperCase(Locale.ROOT), nonces.get());
     }
 
-    /** One line, no control/format characters, no angle brackets, at most {@code max} code points. */
-    public static String neutralise(String value, int max) {
-        if (value == null) {
-            return "";
-        }
-        String flat = INVISIBLE.matcher(value).replaceAll(" ")
-                .replace('<', '‹').replace('>', '›')
-                .replaceAll(" {2,}", " ")
-                .strip();
-        if (flat.codePointCount(0, flat.length()) > max) {
-            flat = flat.substring(0, flat.offsetByCodePoints(0, max)) + "…";
-        }
-        return flat;
-    }
-
     /** A JSON string literal of the neutralised value. */
     public static String quoted(String value, int max) {
-        String flat = neutralise(value, max);
+        String flat = Text.neutralise(value, max);
         StringBuilder out = new StringBuilder(flat.length() + 2).append('"');
         for (char c : flat.toCharArray()) {
             switch (c) {

@@ -1,8 +1,10 @@
 package com.scopelock.outreach.generator.service;
 
+import com.google.re2j.Pattern;
 import com.scopelock.outreach.model.GenerationRequested;
 import com.scopelock.outreach.model.MatchingMessage;
 import com.scopelock.outreach.model.MessageGenerated.Hook;
+
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -11,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Picks the lead's message the first message should refer to: a snippet of one of its strongest signals,
@@ -20,10 +21,9 @@ import java.util.regex.Pattern;
  * <p>Score = signal strength (0–4, relative to the lead's strongest signal) + specificity (−4…+4)
  * + recency (0–2, relative to the lead's newest snippet, fading over a year). Ties go to the newer snippet.
  * Without matching messages, the most specific sample message is used (no message id); without either,
- * there is no hook.
+ * there is no hook. The snippets are lead data: the patterns run on RE2/J (linear time).
  */
 public final class HookSelector {
-    private static final Pattern DIGIT = Pattern.compile("\\d");
     private static final Pattern ACTIVITY = Pattern.compile(
             "(?i)\\b(?:built|build|building|deployed|shipped|completed|finished|managed|wrote|written|created|"
                     + "reviewed|raided|raiding|posted|launched|coordinated?|coordinating|organi[sz]ed|ran|made|"
@@ -62,7 +62,7 @@ public final class HookSelector {
     /** Numbers and concrete activity make a snippet worth quoting; questions and generic asks do not. */
     static double specificity(String snippet) {
         double points = 0;
-        if (DIGIT.matcher(snippet).find()) {
+        if (snippet.chars().anyMatch(c -> c >= '0' && c <= '9')) {
             points += 2;
         }
         if (ACTIVITY.matcher(snippet).find()) {
@@ -74,10 +74,23 @@ public final class HookSelector {
         if (GENERIC.matcher(snippet).find()) {
             points -= 1;
         }
-        if (snippet.strip().split("\\s+").length < 4) {
+        if (words(snippet) < 4) {
             points -= 1;
         }
         return points;
+    }
+
+    private static int words(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
     }
 
     private static double recency(LocalDate date, LocalDate newest) {

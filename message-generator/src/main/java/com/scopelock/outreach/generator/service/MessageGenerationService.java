@@ -5,6 +5,9 @@ import com.scopelock.outreach.model.GenerationRequested;
 import com.scopelock.outreach.model.MessageGenerated;
 import com.scopelock.outreach.model.MessageGenerated.Hook;
 import com.scopelock.outreach.model.MessageGenerated.PersonalizationContext;
+import com.scopelock.outreach.rules.FallbackTemplate;
+import com.scopelock.outreach.rules.MessageValidator;
+import com.scopelock.outreach.rules.Signals;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -20,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One first message per request: hook, prompt, Claude CLI, validation (one retry on invalid output while
- * the budget allows), otherwise the generic template with a warning. Never fails: every request gets an
+ * the budget allows), otherwise the generic template with a warning. The validator allows only the links and
+ * handles of the team's configured pitch and template, never those of the lead data in the prompt. Never fails: every request gets an
  * answer. A correlation id in flight is not run twice; a recently answered one gets the same answer again.
  */
 public final class MessageGenerationService {
@@ -92,21 +96,20 @@ public final class MessageGenerationService {
         Instant deadline = asked.plus(settings.totalBudget());
         Optional<Hook> hook = hooks.select(request);
         String prompt = prompts.generation(request, hook);
-        return attempt(request, hook.orElse(null), prompt, prompt, deadline, started, true);
+        return attempt(request, hook.orElse(null), prompt, deadline, started, true);
     }
 
     private CompletableFuture<MessageGenerated> attempt(GenerationRequested request, Hook hook, String prompt,
-                                                        String allowedContext, Instant deadline, long started,
-                                                        boolean first) {
+                                                        Instant deadline, long started, boolean first) {
         return cli.run(prompt, deadline).thenCompose(outcome -> switch (outcome) {
             case CliOutcome.Success s -> {
-                MessageValidator.Result checked = validator.validate(s.stdout(), allowedContext);
+                MessageValidator.Result checked = validator.validate(s.stdout());
                 if (checked.valid()) {
                     yield done(maya(request, hook, checked.text(), started));
                 }
                 if (first && canRetry(deadline)) {
-                    yield attempt(request, hook, prompts.retry(allowedContext, checked.rejection()), allowedContext,
-                            deadline, started, false);
+                    yield attempt(request, hook, prompts.retry(prompt, checked.rejection()), deadline, started,
+                            false);
                 }
                 yield done(fallback(request, started, hook, FallbackReason.INVALID_OUTPUT,
                         "Claude CLI output was rejected (" + checked.rejection() + ")"));
@@ -137,12 +140,12 @@ public final class MessageGenerationService {
         metrics.fallback(reason);
         metrics.generated(MessageGenerated.BY_TEMPLATE, ms);
         LOG.infof("generic template for correlation id %s: %s", request.correlationId(), reason.tag());
-        return MessageGenerated.answer(request, template.render(request), MessageGenerated.BY_TEMPLATE,
+        return MessageGenerated.answer(request, template.render(request.name(), request.profileType()), MessageGenerated.BY_TEMPLATE,
                 context(request, hook, false), why + TEMPLATE_SUFFIX, clock.instant(), ms);
     }
 
     private static PersonalizationContext context(GenerationRequested request, Hook hook, boolean referenced) {
-        return new PersonalizationContext(hook, PromptBuilder.strongestSignals(request.signals()), referenced);
+        return new PersonalizationContext(hook, Signals.strongest(request.signals()), referenced);
     }
 
     private static long elapsedMs(long started) {

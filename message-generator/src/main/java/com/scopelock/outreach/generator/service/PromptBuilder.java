@@ -3,12 +3,13 @@ package com.scopelock.outreach.generator.service;
 import com.scopelock.outreach.model.GenerationRequested;
 import com.scopelock.outreach.model.MessageGenerated.Hook;
 import com.scopelock.outreach.model.ReplyLabeled;
+import com.scopelock.outreach.rules.Signals;
+import com.scopelock.outreach.rules.Text;
+import com.scopelock.outreach.rules.Vocabulary;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -17,11 +18,8 @@ import java.util.stream.Collectors;
  * told to treat as untrusted data only.
  */
 public final class PromptBuilder {
-    static final Set<String> PROFILE_TYPES = Set.of("supervisor", "hustler", "both", "unknown");
-    private static final Pattern SIGNAL_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,29}");
     private static final int MAX_NAME = 80;
     private static final int MAX_SNIPPET = 300;
-    private static final int MAX_SIGNALS = 8;
 
     private final PromptSettings settings;
     private final DataFence fence;
@@ -35,11 +33,11 @@ public final class PromptBuilder {
         DataFence.Block block = fence.open("LEAD_DATA");
         StringBuilder data = new StringBuilder()
                 .append("name: ").append(DataFence.quoted(lead.name(), MAX_NAME)).append('\n')
-                .append("profile_type: ").append(profileType(lead.profileType())).append('\n')
+                .append("profile_type: ").append(Vocabulary.profileType(lead.profileType())).append('\n')
                 .append("signals: ").append(signalLine(lead.signals())).append('\n');
         hook.ifPresentOrElse(h -> data
                         .append("hook_text: ").append(DataFence.quoted(h.textSnippet(), MAX_SNIPPET)).append('\n')
-                        .append("hook_signal: ").append(signalName(h.signalType()).orElse("unknown")).append('\n')
+                        .append("hook_signal: ").append(Signals.name(h.signalType()).orElse("unknown")).append('\n')
                         .append("hook_date: ").append(hookDate(h)).append('\n'),
                 () -> data.append("hook_text: none\n"));
 
@@ -65,7 +63,7 @@ public final class PromptBuilder {
 
                 Answer with the message text only: no preamble, no quotes, no notes.
                 """.formatted(
-                DataFence.neutralise(settings.persona(), 40),
+                Text.neutralise(settings.persona(), 40),
                 settings.pitch().strip(),
                 settings.callToActionExample().strip(),
                 settings.maxChars(),
@@ -103,25 +101,8 @@ public final class PromptBuilder {
                 block.wrap("text: " + DataFence.quoted(replyText, maxReplyChars)));
     }
 
-    static String profileType(String value) {
-        String v = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
-        return PROFILE_TYPES.contains(v) ? v : "unknown";
-    }
-
-    /** Strongest first; names that are not plain identifiers are dropped. */
-    static List<String> strongestSignals(Map<String, Integer> signals) {
-        return signals.entrySet().stream()
-                .filter(e -> e.getValue() != null && e.getValue() > 0)
-                .filter(e -> signalName(e.getKey()).isPresent())
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(MAX_SIGNALS)
-                .map(e -> e.getKey().toLowerCase(java.util.Locale.ROOT))
-                .toList();
-    }
-
     private static String signalLine(Map<String, Integer> signals) {
-        List<String> names = strongestSignals(signals);
+        List<String> names = Signals.strongest(signals);
         if (names.isEmpty()) {
             return "none";
         }
@@ -129,14 +110,6 @@ public final class PromptBuilder {
                 .collect(Collectors.toMap(e -> e.getKey().toLowerCase(java.util.Locale.ROOT), Map.Entry::getValue,
                         Math::max));
         return names.stream().map(n -> n + " (" + lower.get(n) + ")").collect(Collectors.joining(", "));
-    }
-
-    private static Optional<String> signalName(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
-        return SIGNAL_NAME.matcher(v).matches() ? Optional.of(v) : Optional.empty();
     }
 
     private static String hookDate(Hook hook) {

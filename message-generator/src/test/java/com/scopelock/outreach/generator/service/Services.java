@@ -1,5 +1,8 @@
 package com.scopelock.outreach.generator.service;
 
+import com.scopelock.outreach.rules.Defaults;
+import com.scopelock.outreach.rules.FallbackTemplate;
+import com.scopelock.outreach.rules.MessageValidator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Clock;
@@ -9,17 +12,15 @@ import java.util.Map;
 
 /** Builds the real services around a fake CLI, the way ServiceProducers does with the defaults. */
 final class Services {
-    static final String TEMPLATE = "Hey {name}, came across your profile and noticed your {profile_type} skills. "
-            + "We're ScopeLock – an AI-human agency helping junior developers build real projects with AI guidance. "
-            + "Interested in hearing more about joining our team? Let me know!";
+    static final String PITCH =
+            "ScopeLock – an AI-human agency helping junior developers build real client projects with AI guidance.";
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final ClaudeCliClient cli;
     final GeneratorMetrics metrics;
-    final PromptBuilder prompts = new PromptBuilder(new PromptSettings("Maya",
-            "ScopeLock – an AI-human agency helping junior developers build real client projects with AI guidance.",
+    final PromptBuilder prompts = new PromptBuilder(new PromptSettings("Maya", PITCH,
             "Interested in hearing more?", 500), new DataFence());
-    final MessageValidator validator = new MessageValidator(500);
+    final MessageValidator validator = new MessageValidator(500, List.of(PITCH, Defaults.TEMPLATE));
 
     Services(List<String> command, Duration timeout, int slots, int queue) {
         this.cli = new ClaudeCliClient(new CliSettings(command, timeout, slots, queue, 65536, 4096));
@@ -28,8 +29,7 @@ final class Services {
 
     MessageGenerationService generation(Duration budget) {
         return new MessageGenerationService(cli, new HookSelector(), prompts, validator,
-                new FallbackTemplate(TEMPLATE, Map.of("both", "leadership and hustle", "unknown", "community"),
-                        "there", validator),
+                new FallbackTemplate(Defaults.TEMPLATE, Map.of(), "there", validator),
                 metrics, new GenerationSettings(budget, Duration.ofSeconds(2), true, 100), Clock.systemUTC());
     }
 

@@ -1,5 +1,6 @@
 package com.scopelock.outreach.api.config;
 
+import com.scopelock.outreach.rules.Defaults;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,8 +15,15 @@ public interface GenerationConfig {
     Duration timeout();
 
     /** Max characters (code points) of a message, generated or edited. */
-    @WithDefault("500")
+    @WithDefault("" + Defaults.MAX_MESSAGE_CHARS)
     int maxChars();
+
+    /**
+     * The team's pitch, as message-generator's {@code generator.message.pitch}: its links and @handles (and the
+     * template's) are the only ones a generated or edited message may carry; the lead's own data never adds any.
+     */
+    @WithDefault(Defaults.PITCH)
+    String pitch();
 
     /** How long a claim made by generating a message keeps other members off the lead. */
     @WithDefault("24h")
@@ -29,13 +37,13 @@ public interface GenerationConfig {
 
     /** The same template rules as message-generator's {@code generator.template.*}. */
     interface Template {
-        @WithDefault("Hey {name}, came across your profile and noticed your {profile_type} skills. We're ScopeLock – an AI-human agency helping junior developers build real projects with AI guidance. Interested in hearing more about joining our team? Let me know!")
+        @WithDefault(Defaults.TEMPLATE)
         String text();
 
-        /** Words used for {profile_type}, e.g. outreach.generation.template.profile-labels.unknown=community. */
+        /** Words used for {profile_type} beyond outreach-rules' defaults, e.g. outreach.generation.template.profile-labels.unknown=community. */
         Map<String, String> profileLabels();
 
-        @WithDefault("there")
+        @WithDefault(Defaults.NAME_WHEN_MISSING)
         String nameWhenMissing();
     }
 }

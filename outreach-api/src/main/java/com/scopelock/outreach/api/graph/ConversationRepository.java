@@ -1,5 +1,6 @@
 package com.scopelock.outreach.api.graph;
 
+import com.scopelock.outreach.rules.Slugs;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -231,7 +232,7 @@ public class ConversationRepository {
         p.put("owner", owner);
         p.put("conversation", conversation);
         p.put("contact", contact);
-        p.put("reply", replySlug(conversation, messageId));
+        p.put("reply", Slugs.reply(conversation, messageId));
         p.put("message_id", messageId);
         p.put("text", text);
         p.put("preview", preview(text));
@@ -249,7 +250,7 @@ public class ConversationRepository {
     }
 
     public Uni<Void> linkMessage(String owner, String conversation, long contact, long messageId) {
-        return linkReply(owner, replySlug(conversation, messageId), contact);
+        return linkReply(owner, Slugs.reply(conversation, messageId), contact);
     }
 
     private Uni<Void> linkReply(String owner, String reply, long contact) {
@@ -374,10 +375,6 @@ public class ConversationRepository {
                         "sent_at", sentAt, "now", now))
                 .map(r -> r.isEmpty() ? Optional.empty() : Optional.of(new SentMark(r.row(0).string("message_id"),
                         r.row(0).string("contact_id"), r.row(0).bool("already"), r.row(0).string("contact_status"))));
-    }
-
-    public static String replySlug(String conversation, long telegramMessageId) {
-        return "reply-" + conversation + "-" + telegramMessageId;
     }
 
     static String preview(String text) {

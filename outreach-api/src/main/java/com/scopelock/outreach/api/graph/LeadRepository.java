@@ -3,19 +3,18 @@ package com.scopelock.outreach.api.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.scopelock.outreach.api.config.GraphConfig;
 import com.scopelock.outreach.model.JsonCodec;
+import com.scopelock.outreach.rules.Slugs;
 import com.scopelock.outreach.model.LeadData;
 import com.scopelock.outreach.model.LeadUpserted;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -163,7 +162,7 @@ public class LeadRepository {
         LeadData lead = event.lead();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("telegram_id", lead.telegramId());
-        row.put("slug", slug(lead.name(), lead.telegramId()));
+        row.put("slug", Slugs.contact(lead.name(), lead.telegramId()));
         row.put("actor", event.owner() == null ? "lead-ingest" : event.owner());
         row.put("name", lead.name());
         row.put("chat_type", lead.chatType());
@@ -206,16 +205,6 @@ public class LeadRepository {
             }
         });
         return out;
-    }
-
-    /** {@code contact-<name in kebab-case ASCII>-<telegram_id>}, e.g. contact-liam-7944133972. */
-    public static String slug(String name, long telegramId) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (ascii.length() > 40) {
-            ascii = ascii.substring(0, 40).replaceAll("-+$", "");
-        }
-        return ascii.isEmpty() ? "contact-" + telegramId : "contact-" + ascii + "-" + telegramId;
     }
 
     private static List<String> stringList(String json) {

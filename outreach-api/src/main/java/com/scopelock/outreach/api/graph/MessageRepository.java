@@ -41,11 +41,10 @@ public class MessageRepository {
 
             ORDER BY m.version DESC""";
 
-    /** The message with the lead data an edit may repeat (links, handles, numbers of the lead's own data). */
+    /** The message an edit is about, if it is the owner's. */
     static final String FOR_EDIT = """
             MATCH (c:U4_Contact_Lead)-[:U4_HAS_MESSAGE]->(m:U4_Outreach_Message {slug: $slug, owner: $owner})
-            """ + MESSAGE_COLUMNS + """
-            , c.name AS name, c.matching_messages AS matching_messages, c.sample_messages AS sample_messages""";
+            """ + MESSAGE_COLUMNS;
 
     /** Only while not sent: a mark-sent between the read and this write makes it match nothing (409). */
     static final String EDIT = """
@@ -105,23 +104,8 @@ public class MessageRepository {
                 .map(result -> result.all().stream().map(MessageRepository::message).toList());
     }
 
-    public record EditContext(StoredMessage message, String name, String matchingMessages, String sampleMessages) {
-        /** Everything of the lead's own data an edit may quote. */
-        public String allowedText() {
-            return String.join("\n", nonNull(name), nonNull(matchingMessages), nonNull(sampleMessages),
-                    nonNull(message.analysisData()));
-        }
-
-        private static String nonNull(String s) {
-            return s == null ? "" : s;
-        }
-    }
-
-    public Uni<Optional<EditContext>> forEdit(String slug, String owner) {
-        return graph.read(FOR_EDIT, Map.of("slug", slug, "owner", owner)).map(result -> result.isEmpty()
-                ? Optional.empty()
-                : Optional.of(new EditContext(message(result.row(0)), result.row(0).string("name"),
-                result.row(0).string("matching_messages"), result.row(0).string("sample_messages"))));
+    public Uni<Optional<StoredMessage>> forEdit(String slug, String owner) {
+        return graph.read(FOR_EDIT, Map.of("slug", slug, "owner", owner)).map(MessageRepository::first);
     }
 
     /** Empty when the message is not the owner's or was sent meanwhile. */

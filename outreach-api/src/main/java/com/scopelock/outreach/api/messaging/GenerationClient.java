@@ -5,6 +5,7 @@ import com.scopelock.outreach.model.JsonCodec;
 import com.scopelock.outreach.model.MessageGenerated;
 import com.scopelock.outreach.model.Topics;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,10 @@ import java.util.concurrent.TimeoutException;
  * holds the waiting HTTP request sees the answer whatever partition it lands on. Answers nobody waits for here
  * (another replica's, a late one) are ignored; unreadable ones are logged and skipped — they are not this
  * replica's to dead-letter (every replica would).
+ *
+ * <p>The consumer thread only decodes the answer and hands it over: what the waiting request does next (check
+ * the text, write the graph, publish the watch record) runs on a worker, so a slow step for one member never
+ * holds up the answers of the others.
  */
 @ApplicationScoped
 public class GenerationClient {
@@ -59,7 +64,8 @@ public class GenerationClient {
         }
         return Uni.createFrom().completionStage(answer)
                 .ifNoItem().after(timeout).failWith(() -> new TimeoutException("no answer within " + timeout.toMillis() + " ms"))
-                .onTermination().invoke(() -> pending.remove(correlationId, answer));
+                .onTermination().invoke(() -> pending.remove(correlationId, answer))
+                .emitOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** How many HTTP requests wait for an answer on this replica. */

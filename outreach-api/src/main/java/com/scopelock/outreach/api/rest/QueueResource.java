@@ -5,6 +5,7 @@ import com.scopelock.outreach.api.graph.LeadRepository;
 import com.scopelock.outreach.api.service.QueueQuery;
 import com.scopelock.outreach.api.service.QueueService;
 import com.scopelock.outreach.problems.ProblemException;
+import com.scopelock.outreach.rules.Vocabulary;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -17,13 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
-import java.util.Set;
 
 @Path("/api/outreach")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class QueueResource {
-    private static final Set<String> PROFILE_TYPES = Set.of("supervisor", "hustler", "both", "unknown");
     private static final long MAX_OFFSET = 10_000_000;
 
     private final QueueService queue;
@@ -54,8 +53,8 @@ public class QueueResource {
                                @QueryParam("show_claimed") String showClaimed) {
         QueueQuery query;
         try {
-            if (profileType != null && !profileType.isEmpty() && !PROFILE_TYPES.contains(profileType)) {
-                throw new BadParameter("profile_type", "must be one of " + PROFILE_TYPES.stream().sorted().toList());
+            if (profileType != null && !profileType.isEmpty() && !Vocabulary.PROFILE_TYPES.contains(profileType)) {
+                throw new BadParameter("profile_type", "must be one of " + Vocabulary.PROFILE_TYPES.stream().sorted().toList());
             }
             query = new QueueQuery(profileType == null || profileType.isEmpty() ? null : profileType,
                     (int) integer("min_score", minScore, 0, 0, QueueService.MAX_TOTAL_SCORE),

@@ -1,5 +1,6 @@
 package com.scopelock.outreach.api.service;
 
+import com.scopelock.outreach.rules.Slugs;
 import com.scopelock.outreach.api.graph.ConversationRepository;
 import com.scopelock.outreach.model.ReplyDetected;
 import com.scopelock.outreach.model.ReplyLabeled;
@@ -59,7 +60,7 @@ public class InboxService {
         data.put("conversation_id", reply.conversationId());
         data.put("contact_telegram_id", reply.contactTelegramId());
         data.put("telegram_message_id", reply.telegramMessageId());
-        data.put("reply_id", ConversationRepository.replySlug(reply.conversationId(), reply.telegramMessageId()));
+        data.put("reply_id", Slugs.reply(reply.conversationId(), reply.telegramMessageId()));
         data.put("text", reply.text());
         data.put("received_at", reply.receivedAt());
         data.put("detected_at", reply.occurredAt());
@@ -75,7 +76,7 @@ public class InboxService {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("conversation_id", label.conversationId());
         data.put("telegram_message_id", label.telegramMessageId());
-        data.put("reply_id", ConversationRepository.replySlug(label.conversationId(), label.telegramMessageId()));
+        data.put("reply_id", Slugs.reply(label.conversationId(), label.telegramMessageId()));
         data.put("sentiment", label.sentiment());
         data.put("intent", label.intent());
         data.put("labeled_by", label.labeledBy());

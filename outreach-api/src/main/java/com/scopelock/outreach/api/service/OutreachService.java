@@ -19,6 +19,10 @@ import com.scopelock.outreach.model.MatchingMessage;
 import com.scopelock.outreach.model.MessageGenerated;
 import com.scopelock.outreach.model.MessageGenerated.PersonalizationContext;
 import com.scopelock.outreach.model.WatchRequested;
+import com.scopelock.outreach.rules.FallbackTemplate;
+import com.scopelock.outreach.rules.MessageValidator;
+import com.scopelock.outreach.rules.Signals;
+import com.scopelock.outreach.rules.Slugs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
@@ -29,7 +33,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +77,7 @@ public class OutreachService {
         this.watch = watch;
         this.queue = queue;
         this.config = config;
-        this.validator = new MessageValidator(config.maxChars());
+        this.validator = new MessageValidator(config.maxChars(), List.of(config.pitch(), config.template().text()));
         this.template = new FallbackTemplate(config.template().text(), config.template().profileLabels(),
                 config.template().nameWhenMissing(), validator);
     }
@@ -125,8 +128,6 @@ public class OutreachService {
         ClaimedLead lead = claim.lead();
         JsonNode analysis = json(lead.analysisData());
         Map<String, Integer> signals = signals(analysis);
-        String allowed = String.join("\n", nz(lead.name()), nz(lead.matchingMessages()), nz(lead.sampleMessages()),
-                nz(lead.analysisData()), config.template().text());
         GenerationRequested request = GenerationRequested.of(owner, UUID.randomUUID().toString(), lead.id(),
                 lead.name(), lead.profileType(), lead.supervisorScore(), lead.hustlerScore(), signals,
                 matchingMessages(lead.matchingMessages()), sampleMessages(analysis, lead.sampleMessages()),
@@ -134,10 +135,10 @@ public class OutreachService {
         long asked = System.nanoTime();
         return generator.request(request, config.timeout())
                 .invoke(() -> LOG.debugf("generate %s: generator answered after %d ms", lead.id(), (System.nanoTime() - asked) / 1_000_000))
-                .map(answer -> fromGenerator(answer, lead, signals, allowed))
+                .map(answer -> fromGenerator(answer, lead, signals))
                 .onFailure().recoverWithItem(e -> templated(lead, signals, reason(e),
                         e instanceof TimeoutException ? "timeout" : "unreachable"))
-                .chain(outcome -> messages.create(new MessageRepository.NewMessage(messageSlug(lead.id()), lead.id(),
+                .chain(outcome -> messages.create(new MessageRepository.NewMessage(Slugs.message(lead.id()), lead.id(),
                         owner, outcome.text(), outcome.contextJson(), outcome.generatedBy(), outcome.warning(),
                         request.correlationId(), Instant.now())))
                 .map(stored -> stored.orElseThrow(() -> notFound(lead.id())))
@@ -146,9 +147,9 @@ public class OutreachService {
                 .map(stored -> new MessageView(stored, link(stored), claim.claimedUntil()));
     }
 
-    private Outcome fromGenerator(MessageGenerated answer, ClaimedLead lead, Map<String, Integer> signals,
-                                  String allowed) {
-        MessageValidator.Result check = validator.validate(answer.messageText(), allowed);
+    /** The generator's answer checked again here (same rules): bounded work, at most maxChars are scanned. */
+    private Outcome fromGenerator(MessageGenerated answer, ClaimedLead lead, Map<String, Integer> signals) {
+        MessageValidator.Result check = validator.validate(answer.messageText());
         if (!check.valid()) {
             LOG.warnf("message-generator's answer %s rejected: %s", answer.correlationId(), check.rejection());
             return templated(lead, signals, "message-generator's text was rejected (" + check.rejection()
@@ -156,14 +157,14 @@ public class OutreachService {
         }
         String generatedBy = answer.generatedBy() == null ? MessageGenerated.BY_TEMPLATE : answer.generatedBy();
         PersonalizationContext context = answer.personalizationContext() != null ? answer.personalizationContext()
-                : new PersonalizationContext(null, strongest(signals), false);
+                : new PersonalizationContext(null, Signals.strongest(signals), false);
         return new Outcome(check.text(), generatedBy, JsonCodec.encode(context), answer.warning());
     }
 
     private Outcome templated(ClaimedLead lead, Map<String, Integer> signals, String warning, String reason) {
         metrics.counter("outreach_generation_fallbacks_total", "reason", reason).increment();
         return new Outcome(template.render(lead.name(), lead.profileType()), MessageGenerated.BY_TEMPLATE,
-                JsonCodec.encode(new PersonalizationContext(null, strongest(signals), false)), warning);
+                JsonCodec.encode(new PersonalizationContext(null, Signals.strongest(signals), false)), warning);
     }
 
     private String reason(Throwable e) {
@@ -178,12 +179,6 @@ public class OutreachService {
     private static String seconds(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
-    }
-
-    /** {@code message-<lead part of the contact slug>-<8 random hex>}, e.g. message-liam-7944133972-3f9a1c2e. */
-    static String messageSlug(String contactSlug) {
-        String base = contactSlug.startsWith("contact-") ? contactSlug.substring("contact-".length()) : contactSlug;
-        return "message-" + base + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     // ---------------------------------------------------------------------------------------------- reads, edits
@@ -205,13 +200,11 @@ public class OutreachService {
     public Uni<MessageView> edit(String owner, String messageSlug, String text) {
         return messages.forEdit(messageSlug, owner)
                 .map(found -> found.orElseThrow(() -> messageNotFound(messageSlug)))
-                .chain(context -> {
-                    if (context.message().isSent()) {
-                        throw alreadySent(messageSlug, context.message().sentAt());
+                .chain(message -> {
+                    if (message.isSent()) {
+                        throw alreadySent(messageSlug, message.sentAt());
                     }
-                    String username = username(context.message());
-                    String allowed = context.allowedText() + (username == null ? "" : "\n@" + username);
-                    MessageValidator.Result check = validator.validateEdit(text, allowed);
+                    MessageValidator.Result check = validator.validateEdit(text);
                     if (!check.valid()) {
                         throw ProblemException.of(400, "invalid_message_text", check.rejection());
                     }
@@ -312,14 +305,6 @@ public class OutreachService {
         return out;
     }
 
-    private static List<String> strongest(Map<String, Integer> signals) {
-        return signals.entrySet().stream()
-                .filter(e -> e.getValue() != null && e.getValue() > 0)
-                .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).reversed()
-                        .thenComparing(Map.Entry::getKey))
-                .map(Map.Entry::getKey).limit(5).toList();
-    }
-
     private static List<MatchingMessage> matchingMessages(String json) {
         if (json == null) {
             return List.of();
@@ -358,9 +343,5 @@ public class OutreachService {
         } catch (IOException e) {
             return JsonCodec.mapper().createObjectNode();
         }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

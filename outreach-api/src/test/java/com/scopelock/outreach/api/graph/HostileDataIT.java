@@ -57,7 +57,7 @@ class HostileDataIT {
             id++;
             LeadUpserted event = lead(id, text, text);
             assertEquals(1, leads.upsert(List.of(event)).await().atMost(Duration.ofSeconds(10)));
-            LeadRepository.LeadDetail stored = leads.bySlug(LeadRepository.slug(text, id))
+            LeadRepository.LeadDetail stored = leads.bySlug(com.scopelock.outreach.rules.Slugs.contact(text, id))
                     .await().atMost(Duration.ofSeconds(10)).orElseThrow();
             assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), stored.lead().name().getBytes(StandardCharsets.UTF_8), text);
             assertEquals(text, stored.matchingMessages().get(0).get("text_snippet").asText());
@@ -70,7 +70,7 @@ class HostileDataIT {
         GraphDataException e = assertThrows(GraphDataException.class,
                 () -> leads.upsert(List.of(lead(899_999_999L, "a\u0000b", "ok"))).await().atMost(Duration.ofSeconds(10)));
         assertTrue(e.getMessage().contains("NUL"), e.getMessage());
-        assertTrue(leads.bySlug(LeadRepository.slug("a\u0000b", 899_999_999L)).await().atMost(Duration.ofSeconds(10)).isEmpty());
+        assertTrue(leads.bySlug(com.scopelock.outreach.rules.Slugs.contact("a\u0000b", 899_999_999L)).await().atMost(Duration.ofSeconds(10)).isEmpty());
     }
 
     @Test

@@ -171,7 +171,7 @@ class InboxIT {
         ReplyLabeled label = ReplyLabeled.of(reply, "positive", "interested", ReplyLabeled.BY_RULES, Instant.now());
         TestKafka.send(Topics.REPLY_LABELS, label.key(), JsonCodec.encode(label));
         await("the label stored before its reply", () -> graph.read("MATCH (r:U4_Telegram_Reply {slug: $s}) RETURN r.intent AS intent",
-                Map.of("s", com.scopelock.outreach.api.graph.ConversationRepository.replySlug(conversation, 901)))
+                Map.of("s", com.scopelock.outreach.rules.Slugs.reply(conversation, 901)))
                 .await().atMost(Duration.ofSeconds(5)).all().size() == 1);
         assertFalse(conversations(ALICE, "").getList("conversations.conversation_id").contains(conversation),
                 "a label alone shows no conversation");

@@ -136,7 +136,7 @@ class QueueIT {
     @Test
     void aContactShowsItsMatchingMessages() {
         LeadData lead = SAMPLE.stream().filter(l -> l.matchingMessages().size() > 1).findFirst().orElseThrow();
-        String slug = LeadRepository.slug(lead.name(), lead.telegramId());
+        String slug = com.scopelock.outreach.rules.Slugs.contact(lead.name(), lead.telegramId());
         given().header("Authorization", ALICE).get("/api/outreach/contacts/" + slug).then().statusCode(200)
                 .body("telegram_id", equalTo(lead.telegramId()))
                 .body("name", equalTo(lead.name()))
@@ -156,7 +156,7 @@ class QueueIT {
         SampleLeads.publish(List.of(renamed), "bob", "reimport");
         SampleLeads.publish(SAMPLE, "alice", "queue-it-again");
         SampleLeads.publish(List.of(renamed), "bob", "reimport-last");
-        String slug = LeadRepository.slug(lead.name(), lead.telegramId());
+        String slug = com.scopelock.outreach.rules.Slugs.contact(lead.name(), lead.telegramId());
         Instant deadline = Instant.now().plusSeconds(20);
         JsonPath contact;
         do {
@@ -181,7 +181,7 @@ class QueueIT {
         int status;
         do {
             sleep(200);
-            status = given().header("Authorization", ALICE).get("/api/outreach/contacts/" + LeadRepository.slug(late.name(), late.telegramId()))
+            status = given().header("Authorization", ALICE).get("/api/outreach/contacts/" + com.scopelock.outreach.rules.Slugs.contact(late.name(), late.telegramId()))
                     .then().extract().statusCode();
         } while (status != 200 && Instant.now().isBefore(deadline));
         assertEquals(200, status);

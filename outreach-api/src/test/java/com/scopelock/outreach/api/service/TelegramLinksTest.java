@@ -2,8 +2,6 @@ package com.scopelock.outreach.api.service;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -25,14 +23,5 @@ class TelegramLinksTest {
         assertNull(TelegramLinks.prefilled("1startsdigit", "hi"));
         assertNull(TelegramLinks.prefilled("x".repeat(33), "hi"));
         assertEquals("https://t.me/gwhfqxash?text=", TelegramLinks.prefilled("gwhfqxash", ""));
-    }
-
-    @Test
-    void theTemplateDropsLabelsAndNeverCarriesAHandle() {
-        FallbackTemplate template = new FallbackTemplate("Hey {name}, your {profile_type} skills!",
-                Map.of("unknown", "community"), "there", new MessageValidator(500));
-        assertEquals("Hey Dmitri, your hustler skills!", template.render("Dmitri (UBC raider)", "hustler"));
-        assertEquals("Hey there, your community skills!", template.render("@spam_bot", "weird"));
-        assertEquals("Hey there, your community skills!", template.render("  ", null));
     }
 }

@@ -17,8 +17,30 @@ public final class TextMatcher {
             return "";
         }
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        s = s.replaceAll("[\\p{P}\\p{S}]+", " ");
-        return s.replaceAll("\\s+", " ").strip();
+        // one linear pass (no regular expression over message text): punctuation, symbols and whitespace runs → one space
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (isPunctuationOrSymbol(c) || Character.isWhitespace(c)) {
+                if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            } else {
+                out.appendCodePoint(c);
+            }
+        }
+        return out.toString().strip();
+    }
+
+    private static boolean isPunctuationOrSymbol(int c) {
+        return switch (Character.getType(c)) {
+            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                 Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+                 Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+            default -> false;
+        };
     }
 
     /** 0..1; 1 for texts equal after normalisation, 0 when either is empty. */
