@@ -63,21 +63,10 @@ public final class MessageValidator {
     /** What a model wrote: cleaned (preamble, quotes, notes), then checked. */
     public Result validate(String raw) {
         String text = MessageCleaner.clean(raw);
-        if (text.isEmpty()) {
-            return Result.rejected(text, "the output was empty");
-        }
-        if (MessageCleaner.isRefusal(text)) {
+        if (!text.isEmpty() && MessageCleaner.isRefusal(text)) {
             return Result.rejected(text, "the output was a refusal, not a message");
         }
-        int length = text.codePointCount(0, text.length());
-        if (length > maxChars) {
-            return Result.rejected(text, "the output was too long (" + length + " characters, max " + maxChars + ")");
-        }
-        String foreign = ContactScanner.scan(text).firstNotIn(allowed);
-        if (foreign != null) {
-            return Result.rejected(text, "the output contained " + foreign + " that the configured pitch does not contain");
-        }
-        return Result.ok(text);
+        return check(text, "the output was", "the output contained");
     }
 
     /**
@@ -85,17 +74,20 @@ public final class MessageValidator {
      * "Here is…" or "I'm sorry to bother you" is meant) and refusals are not checked; then the same rules.
      */
     public Result validateEdit(String raw) {
-        String text = raw == null ? "" : Text.withoutControls(raw).strip();
+        return check(raw == null ? "" : Text.withoutControls(raw).strip(), "the text is", "the text contains");
+    }
+
+    private Result check(String text, String is, String contains) {
         if (text.isEmpty()) {
-            return Result.rejected(text, "the text is empty");
+            return Result.rejected(text, is + " empty");
         }
         int length = text.codePointCount(0, text.length());
         if (length > maxChars) {
-            return Result.rejected(text, "the text is too long (" + length + " characters, max " + maxChars + ")");
+            return Result.rejected(text, is + " too long (" + length + " characters, max " + maxChars + ")");
         }
         String foreign = ContactScanner.scan(text).firstNotIn(allowed);
         if (foreign != null) {
-            return Result.rejected(text, "the text contains " + foreign + " that the configured pitch does not contain");
+            return Result.rejected(text, contains + " " + foreign + " that the configured pitch does not contain");
         }
         return Result.ok(text);
     }

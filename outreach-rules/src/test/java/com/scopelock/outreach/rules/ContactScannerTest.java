@@ -72,14 +72,16 @@ class ContactScannerTest {
         long largeNanos = best(large, work);
         System.out.printf("[measure] %-12s x2400: %6.2f ms, x24000: %6.2f ms%n", "\"" + unit.replace("\n", "\\n") + "\"",
                 smallNanos / 1e6, largeNanos / 1e6);
-        assertTrue(largeNanos < 30 * Math.max(smallNanos, 200_000),
+        // the floor keeps a 2-core machine shared with other builds from failing a linear scan on noise; a
+        // quadratic scan of 48,000 characters costs seconds, far above 30 x 2 ms
+        assertTrue(largeNanos < 30 * Math.max(smallNanos, 2_000_000),
                 unit + ": 10x the input took " + largeNanos / 1e6 + " ms vs " + smallNanos / 1e6 + " ms");
         assertTrue(largeNanos < 1_000_000_000L, unit + " took " + largeNanos / 1e6 + " ms");
     }
 
     private static long best(String input, Consumer<String> work) {
         long best = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 7; i++) {
             long t = System.nanoTime();
             work.accept(input);
             best = Math.min(best, System.nanoTime() - t);
