@@ -402,7 +402,7 @@ class GenerateMessageIT {
                     .body(JsonCodec.encode(Map.of("message_text", "Hey Hugo, loved your 100 retweets. Interested?")))
                     .put(path).then().statusCode(200);
             given().header("Authorization", ALICE).contentType("application/json")
-                    .body(JsonCodec.encode(Map.of("message_text", "a.".repeat(reps)))).put(path)
+                    .body(JsonCodec.encode(Map.of("message_text", "a.".repeat(2_000)))).put(path)
                     .then().statusCode(400).body("message", containsString("too long"));
             long editMs = (System.nanoTime() - t1) / 1_000_000;
             System.out.printf("[measure] analysis_data \"a.\" x %d: generate-message %d ms, two edits %d ms%n",
