@@ -403,7 +403,7 @@ class GenerateMessageIT {
                     .put(path).then().statusCode(200);
             given().header("Authorization", ALICE).contentType("application/json")
                     .body(JsonCodec.encode(Map.of("message_text", "a.".repeat(2_000)))).put(path)
-                    .then().statusCode(400).body("message", containsString("too long"));
+                    .then().statusCode(400).body("detail", containsString("too long"));
             long editMs = (System.nanoTime() - t1) / 1_000_000;
             System.out.printf("[measure] analysis_data \"a.\" x %d: generate-message %d ms, two edits %d ms%n",
                     reps, generateMs, editMs);
@@ -433,8 +433,8 @@ class GenerateMessageIT {
                 new String[] {"Hey Ivy, DM @attacker", "an @handle"})) {
             given().header("Authorization", ALICE).contentType("application/json")
                     .body(JsonCodec.encode(Map.of("message_text", bad[0]))).put(path)
-                    .then().statusCode(400).body("error", equalTo("invalid_message_text"))
-                    .body("message", containsString(bad[1] + " that the configured pitch does not contain"));
+                    .then().statusCode(400).body("code", equalTo("invalid_message_text"))
+                    .body("detail", containsString(bad[1] + " that the configured pitch does not contain"));
         }
     }
 
