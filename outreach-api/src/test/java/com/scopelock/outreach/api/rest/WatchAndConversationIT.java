@@ -219,13 +219,13 @@ class WatchAndConversationIT {
                 .body(Map.of("contact_id", otherSlug, "message_id", v1)).post("/api/outreach/mark-sent").then().statusCode(200);
         assertEquals(v1, answered(early));
         assertEquals(1L, graph.read("MATCH (:U4_Telegram_Reply {slug: $r})-[x:REPLY_TO]->() RETURN count(x) AS n",
-                Map.of("r", ConversationRepository.replySlug(early.conversationId(), 2002))).await()
+                Map.of("r", com.scopelock.outreach.rules.Slugs.reply(early.conversationId(), 2002))).await()
                 .atMost(Duration.ofSeconds(5)).row(0).number("n"));
     }
 
     private String answered(ReplyDetected reply) {
         var r = graph.read("MATCH (:U4_Telegram_Reply {slug: $r})-[:REPLY_TO]->(m:U4_Outreach_Message) RETURN m.slug AS m",
-                Map.of("r", ConversationRepository.replySlug(reply.conversationId(), reply.telegramMessageId())))
+                Map.of("r", com.scopelock.outreach.rules.Slugs.reply(reply.conversationId(), reply.telegramMessageId())))
                 .await().atMost(Duration.ofSeconds(5));
         return r.isEmpty() ? null : r.row(0).string("m");
     }
