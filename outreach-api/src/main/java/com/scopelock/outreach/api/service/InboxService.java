@@ -69,7 +69,7 @@ public class InboxService {
 
     /** Stores the label; only an explicit opt-out marks the lead do-not-contact ({@link LabelService}). */
     public Uni<Void> onLabel(ReplyLabeled label) {
-        return labels.onLabel(label, ConversationRepository.replySlug(label.conversationId(), label.telegramMessageId()));
+        return labels.onLabel(label, Slugs.reply(label.conversationId(), label.telegramMessageId()));
     }
 
     public void notifyLabel(ReplyLabeled label) {

@@ -104,7 +104,7 @@ class ReplyLabelIT {
         long lead = 7_200_000_001L;
         String slug = lead(lead);
         ReplyDetected reply = reply(lead, 11, "Not interested, thanks");
-        String replyId = ConversationRepository.replySlug(reply.conversationId(), 11);
+        String replyId = com.scopelock.outreach.rules.Slugs.reply(reply.conversationId(), 11);
         label(reply, "negative", "not_interested");
         await("the label stored", () -> "not_interested".equals(replies(lead).getString("replies[0].intent")));
         JsonPath stored = replies(lead);
@@ -128,7 +128,7 @@ class ReplyLabelIT {
         long lead = 7_200_000_002L;
         String slug = lead(lead);
         ReplyDetected reply = reply(lead, 21, "Yes I'm interested, can't stop thinking about building with AI. Tell me more");
-        String replyId = ConversationRepository.replySlug(reply.conversationId(), 21);
+        String replyId = com.scopelock.outreach.rules.Slugs.reply(reply.conversationId(), 21);
         await("the reply", () -> replies(lead).getList("replies").size() == 1);
         label(reply, "negative", "unsubscribe"); // what the old rules said about this reply
         await("do-not-contact from the opt-out label", () -> "do_not_contact".equals(status(slug)));
@@ -174,7 +174,7 @@ class ReplyLabelIT {
         long lead = 7_200_000_003L;
         String slug = lead(lead);
         ReplyDetected reply = reply(lead, 31, "ok");
-        String replyId = ConversationRepository.replySlug(reply.conversationId(), 31);
+        String replyId = com.scopelock.outreach.rules.Slugs.reply(reply.conversationId(), 31);
         label(reply, "neutral", "other");
         await("the label", () -> "other".equals(replies(lead).getString("replies[0].intent")));
         given().header("Authorization", ALICE).contentType(ContentType.JSON).body(Map.of("intent", "unsubscribe"))
@@ -192,7 +192,7 @@ class ReplyLabelIT {
         long lead = 7_200_000_004L;
         lead(lead);
         ReplyDetected reply = reply(lead, 41, "hmm");
-        String replyId = ConversationRepository.replySlug(reply.conversationId(), 41);
+        String replyId = com.scopelock.outreach.rules.Slugs.reply(reply.conversationId(), 41);
         await("the reply", () -> replies(lead).getList("replies").size() == 1);
         String path = "/api/outreach/replies/" + replyId + "/label";
         given().header("Authorization", ALICE).contentType(ContentType.JSON).body(Map.of("intent", "ecstatic"))
