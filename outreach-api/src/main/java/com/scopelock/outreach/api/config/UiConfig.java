@@ -14,6 +14,10 @@ public interface UiConfig {
     @WithDefault("http://127.0.0.1:8081")
     String telegramApi();
 
+    /** Base URL of message-generator for the browser (its CLI state), or {@code same-origin}. */
+    @WithDefault("http://127.0.0.1:8083")
+    String generatorApi();
+
     @WithDefault("false")
     boolean devSignIn();
 
