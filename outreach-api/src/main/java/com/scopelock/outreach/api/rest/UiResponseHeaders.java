@@ -32,7 +32,8 @@ public class UiResponseHeaders {
     private final String csp;
 
     public UiResponseHeaders(UiConfig config) {
-        this.csp = policy(scriptHashes(config.cspScriptHashes()), config.leadsApi(), config.telegramApi());
+        this.csp = policy(scriptHashes(config.cspScriptHashes()), config.leadsApi(), config.telegramApi(),
+                config.generatorApi());
     }
 
     void install(@Observes Router router) {

@@ -44,7 +44,7 @@ class UiResponsesIT {
             assertFalse(csp.contains("unsafe-inline") || csp.contains("unsafe-eval"), csp);
             assertTrue(csp.contains("frame-ancestors 'none'"), csp);
             assertTrue(csp.contains("default-src 'self'"), csp);
-            assertTrue(csp.contains("connect-src 'self' http://127.0.0.1:8084 http://127.0.0.1:8081"), csp);
+            assertTrue(csp.contains("connect-src 'self' http://127.0.0.1:8084 http://127.0.0.1:8081 http://127.0.0.1:8083"), csp);
             assertEquals("DENY", answer.header("X-Frame-Options"));
             assertEquals("nosniff", answer.header("X-Content-Type-Options"));
             assertEquals("no-referrer", answer.header("Referrer-Policy"));
