@@ -59,7 +59,8 @@ class LeadValidatorTest {
         assertEquals(field, r.field());
         assertTrue(r.reason().length() < 400, "reason of " + r.reason().length() + " characters");
         assertTrue(r.reason().chars().filter(c -> c == 'y').count() <= Quote.MAX_CHARS, r.reason());
-        assertTrue(r.reason().contains("more characters"), r.reason());
+        // either a quote cut at 200 ("… N more characters") or, for fields with a size limit, only the size
+        assertTrue(r.reason().contains("characters"), r.reason());
     }
 
     @Test
