@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -153,7 +154,9 @@ class LeadImportIT {
                 .body("state", equalTo("completed"))
                 .body("received", equalTo(3)).body("accepted", equalTo(2)).body("rejected", equalTo(1))
                 .body("rejections[0].index", equalTo(1)).body("rejections[0].telegram_id", equalTo(42))
-                .body("rejections[0].reason", containsString("bytes"));
+                // since the per-field limits (issue 10.1) a record this big trips "at most N fields" before Kafka's record
+                // size; either way it is rejected alone and the rest of the file is imported
+                .body("rejections[0].reason", anyOf(containsString("bytes"), containsString("at most")));
         List<LeadUpserted> events = publishedBy(importId, 2);
         assertEquals(List.of("After", "Before"), events.stream().map(e -> e.lead().name()).sorted().toList());
     }
