@@ -128,7 +128,7 @@ public class GraphHistory {
         String upsertReply = query("ConversationRepository", "UPSERT_REPLY");
         String linkLead = query("ConversationRepository", "LINK_LEAD");
         String linkMessage = query("ConversationRepository", "LINK_MESSAGE");
-        String label = query("ConversationRepository", "LABEL");
+        String label = query("LabelRepository", "STORE");
         String sentDetected = query("ConversationRepository", "SENT_DETECTED");
         String markRead = query("ConversationRepository", "MARK_READ");
 
@@ -193,7 +193,7 @@ public class GraphHistory {
                         "contact", lead.telegramId())));
                 batch.send(cypher(graph, label, params("owner", owner, "reply", "reply-" + conversation + "-" + messageId,
                         "sentiment", SENTIMENTS[rng.nextInt(SENTIMENTS.length)], "intent", INTENTS[rng.nextInt(INTENTS.length)],
-                        "labeled_by", "maya", "now", time(receivedAt.plusSeconds(3)))));
+                        "labeled_by", "maya", "suggest", false, "now", time(receivedAt.plusSeconds(3)))));
                 replies++;
             }
             if (rng.nextBoolean()) {
