@@ -76,7 +76,7 @@ public class GraphHistory {
     }
 
     static String leadSlug(String name, long telegramId) throws ReflectiveOperationException {
-        Method m = Class.forName("com.scopelock.outreach.api.graph.LeadRepository").getMethod("slug", String.class, long.class);
+        Method m = Class.forName("com.scopelock.outreach.rules.Slugs").getMethod("contact", String.class, long.class);
         return (String) m.invoke(null, name, telegramId);
     }
 
