@@ -190,7 +190,7 @@ public class GraphHistory {
                 batch.send(cypher(graph, linkLead, params("owner", owner, "conversation", conversation, "contact", lead.telegramId(),
                         "received_at", received, "now", detected)));
                 batch.send(cypher(graph, linkMessage, params("owner", owner, "reply", "reply-" + conversation + "-" + messageId,
-                        "contact", lead.telegramId())));
+                        "message", messageSlug)));
                 batch.send(cypher(graph, label, params("owner", owner, "reply", "reply-" + conversation + "-" + messageId,
                         "sentiment", SENTIMENTS[rng.nextInt(SENTIMENTS.length)], "intent", INTENTS[rng.nextInt(INTENTS.length)],
                         "labeled_by", "maya", "suggest", false, "now", time(receivedAt.plusSeconds(3)))));
