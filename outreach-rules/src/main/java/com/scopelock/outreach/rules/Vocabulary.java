@@ -20,8 +20,8 @@ public final class Vocabulary {
     /** A lead file's {@code chat_type}. */
     public static final Set<String> CHAT_TYPES = Set.of("personal_chat", "group", "channel");
 
-    /** A lead's {@code outreach_status} in the graph. */
-    public static final Set<String> OUTREACH_STATUSES = Set.of("pending", "contacted", "replied", "do_not_contact");
+    /** A lead's {@code outreach_status} in the graph: its pipeline stage ({@link Pipeline}). */
+    public static final Set<String> OUTREACH_STATUSES = Set.copyOf(Pipeline.STAGES);
 
     /** The words the template uses for {@code {profile_type}} unless configured otherwise. */
     public static final Map<String, String> PROFILE_LABELS = Map.of("supervisor", "supervisor", "hustler", "hustler",
