@@ -33,6 +33,10 @@ public interface GenerationConfig {
     @WithDefault("5s")
     Duration watchPublishTimeout();
 
+    /** How long after "mark as sent" the member can still take it back (the UI's Undo). */
+    @WithDefault("10m")
+    Duration undoSentWindow();
+
     Template template();
 
     /** The same template rules as message-generator's {@code generator.template.*}. */

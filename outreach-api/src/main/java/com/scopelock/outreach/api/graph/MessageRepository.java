@@ -69,6 +69,22 @@ public class MessageRepository {
                 c.updated_by = CASE WHEN already THEN c.updated_by ELSE $owner END
             RETURN m.sent_at AS sent_at, c.outreach_status AS contact_status, already AS already""";
 
+    /**
+     * Takes back a "mark as sent" of the owner's own message made at or after {@code $since} (the undo window). The
+     * lead goes back to {@code pending} only when this marking made it {@code contacted} (its contacted_at is this
+     * message's sent_at) and nothing happened since (a reply keeps it {@code replied}).
+     */
+    static final String UNDO_SENT = """
+            MATCH (c:U4_Contact_Lead {slug: $contact})-[:U4_HAS_MESSAGE]->(m:U4_Outreach_Message {slug: $slug, owner: $owner})
+            WHERE m.is_sent = true AND m.sent_by = $owner AND m.sent_at >= $since
+            WITH c, m, m.sent_at AS was
+            SET c.outreach_status = CASE WHEN c.outreach_status = 'contacted' AND c.contacted_at = was
+                                         THEN 'pending' ELSE c.outreach_status END,
+                c.contacted_at = CASE WHEN c.contacted_at = was THEN null ELSE c.contacted_at END,
+                c.updated_at = $now, c.updated_by = $owner,
+                m.is_sent = false, m.sent_at = null, m.sent_by = null, m.updated_at = $now, m.updated_by = $owner
+            RETURN c.outreach_status AS contact_status""";
+
     private final FalkorGraphClient graph;
 
     public MessageRepository(FalkorGraphClient graph) {
@@ -130,6 +146,18 @@ public class MessageRepository {
         return graph.write(MARK_SENT, params).map(result -> result.isEmpty() ? Optional.empty() : Optional.of(
                 new SentResult(result.row(0).string("sent_at"), result.row(0).string("contact_status"),
                         result.row(0).bool("already"))));
+    }
+
+    /** Empty when there is no such sent message of the owner's marked since {@code since}. */
+    public Uni<Optional<String>> undoSent(String contactSlug, String messageSlug, String owner, Instant since, Instant now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("contact", contactSlug);
+        params.put("slug", messageSlug);
+        params.put("owner", owner);
+        params.put("since", GraphTime.format(since));
+        params.put("now", GraphTime.format(now));
+        return graph.write(UNDO_SENT, params).map(result -> result.isEmpty()
+                ? Optional.empty() : Optional.of(result.row(0).string("contact_status")));
     }
 
     private static Optional<StoredMessage> first(GraphResult result) {

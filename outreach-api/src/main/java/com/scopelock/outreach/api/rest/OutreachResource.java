@@ -115,6 +115,23 @@ public class OutreachResource {
                 .map(s -> new SentAnswer(true, s.contactId(), s.messageId(), s.contactStatus(), s.sentAt()));
     }
 
+    /** Undo of mark-sent: the caller's own marking, within the undo window; 409 otherwise. */
+    @POST
+    @Path("/mark-sent/undo")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<UndoSentAnswer> undoSent(String body) {
+        JsonNode json = json(body);
+        String contactId = field(json, "contact_id");
+        String messageId = field(json, "message_id");
+        check("contact_id", contactId, CONTACT_ID);
+        check("message_id", messageId, MESSAGE_ID);
+        return outreach.undoSent(jwt.getSubject(), contactId, messageId)
+                .map(status -> new UndoSentAnswer(true, contactId, messageId, status));
+    }
+
+    public record UndoSentAnswer(boolean success, String contactId, String messageId, String contactStatus) {
+    }
+
     @POST
     @Path("/contacts/{id}/release")
     @APIResponse(responseCode = "409", description = "Claimed by another member")

@@ -226,6 +226,16 @@ public class OutreachService {
                 .map(r -> new Sent(contactSlug, messageSlug, r.contactStatus(), r.sentAt(), r.already()));
     }
 
+    /** Takes back the owner's own "mark as sent" within {@code outreach.generation.undo-sent-window}. */
+    public Uni<String> undoSent(String owner, String contactSlug, String messageSlug) {
+        Instant now = Instant.now();
+        return messages.undoSent(contactSlug, messageSlug, owner, now.minus(config.undoSentWindow()), now)
+                .map(found -> found.orElseThrow(() -> ApiProblem.of(409, "undo_not_possible",
+                        "message " + messageSlug + " is not a message of yours marked as sent in the last "
+                                + config.undoSentWindow().toMinutes() + " minutes")))
+                .invoke(queue::invalidateCounts);
+    }
+
     public Uni<Released> release(String owner, String contactSlug) {
         return claims.release(contactSlug, owner, Instant.now())
                 .map(found -> found.orElseThrow(() -> notFound(contactSlug)))

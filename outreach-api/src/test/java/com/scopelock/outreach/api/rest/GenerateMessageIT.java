@@ -471,6 +471,37 @@ class GenerateMessageIT {
     }
 
     @Test
+    void undoOfMarkSentPutsTheLeadBackOnlyForTheOwner() {
+        String slug = lead(8, "Una Undo", null);
+        String id = generate(ALICE, slug).then().statusCode(200).extract().path("message_id");
+        String body = JsonCodec.encode(Map.of("contact_id", slug, "message_id", id));
+        // nothing marked yet: nothing to undo
+        given().header("Authorization", ALICE).contentType("application/json").body(body)
+                .post("/api/outreach/mark-sent/undo").then().statusCode(409).body("error", equalTo("undo_not_possible"));
+        given().header("Authorization", ALICE).contentType("application/json").body(body)
+                .post("/api/outreach/mark-sent").then().statusCode(200).body("contact_status", equalTo("contacted"));
+        // another member cannot take it back
+        given().header("Authorization", BOB).contentType("application/json").body(body)
+                .post("/api/outreach/mark-sent/undo").then().statusCode(409);
+        given().header("Authorization", ALICE).contentType("application/json").body(body)
+                .post("/api/outreach/mark-sent/undo").then().statusCode(200).body("contact_status", equalTo("pending"));
+        given().header("Authorization", ALICE).get("/api/outreach/contacts/" + slug).then().statusCode(200)
+                .body("outreach_status", equalTo("pending")).body("contacted_at", equalTo(null));
+        given().header("Authorization", ALICE).get("/api/outreach/contacts/" + slug + "/messages").then().statusCode(200)
+                .body("messages[0].is_sent", equalTo(false));
+        assertTrue(queueIds(ALICE, "").contains(slug));
+        // editable again, and a second mark-sent works as the first did
+        given().header("Authorization", ALICE).contentType("application/json")
+                .body(JsonCodec.encode(Map.of("message_text", "Hi Una, a better first line."))).put("/api/outreach/messages/" + id)
+                .then().statusCode(200);
+        given().header("Authorization", ALICE).contentType("application/json").body(body)
+                .post("/api/outreach/mark-sent").then().statusCode(200).body("contact_status", equalTo("contacted"));
+        given().header("Authorization", ALICE).contentType("application/json")
+                .body("{\"contact_id\":\"" + slug + "\",\"message_id\":\"x') DETACH DELETE n\"}")
+                .post("/api/outreach/mark-sent/undo").then().statusCode(400).body("message", containsString("message_id"));
+    }
+
+    @Test
     void badInputIsAClear4xx() {
         generate(ALICE, "Contact-UPPER").then().statusCode(400).body("code", equalTo("invalid_parameter"));
         generate(ALICE, "contact-nobody-777000999").then().statusCode(404).body("code", equalTo("contact_not_found"));
