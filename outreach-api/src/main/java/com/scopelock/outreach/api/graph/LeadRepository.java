@@ -52,7 +52,7 @@ public class LeadRepository {
     static final String PENDING_WITH_SCORE = """
             MATCH (c:U4_Contact_Lead)
             WHERE c.total_score = $score AND c.outreach_status = 'pending'
-              AND ($profile_type IS NULL OR c.profile_type = $profile_type)
+              AND (size($profile_types) = 0 OR c.profile_type IN $profile_types)
               AND ($show_claimed OR c.claimed_by IS NULL OR c.claimed_by = $owner OR NOT c.claimed_until > $now)
             """ + QUEUE_COLUMNS + """
 
@@ -109,11 +109,11 @@ public class LeadRepository {
      * @param owner       the member asking; leads claimed by others (claim valid at {@code now}) are left out
      *                    unless {@code showClaimed}
      */
-    public Uni<List<QueueLead>> pendingWithScore(int score, String profileType, String owner, boolean showClaimed,
+    public Uni<List<QueueLead>> pendingWithScore(int score, List<String> profileTypes, String owner, boolean showClaimed,
                                                  Instant now, long skip, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("score", score);
-        params.put("profile_type", profileType);
+        params.put("profile_types", profileTypes);
         params.put("show_claimed", showClaimed);
         params.put("owner", owner);
         params.put("now", GraphTime.format(now));

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.ArrayList;
 import java.util.List;
 
 @Path("/api/outreach")
@@ -53,10 +54,7 @@ public class QueueResource {
                                @QueryParam("show_claimed") String showClaimed) {
         QueueQuery query;
         try {
-            if (profileType != null && !profileType.isEmpty() && !Vocabulary.PROFILE_TYPES.contains(profileType)) {
-                throw new BadParameter("profile_type", "must be one of " + Vocabulary.PROFILE_TYPES.stream().sorted().toList());
-            }
-            query = new QueueQuery(profileType == null || profileType.isEmpty() ? null : profileType,
+            query = new QueueQuery(profileTypes(profileType),
                     (int) integer("min_score", minScore, 0, 0, QueueService.MAX_TOTAL_SCORE),
                     (int) integer("limit", limit, config.defaultLimit(), 1, config.maxLimit()),
                     integer("offset", offset, 0, 0, MAX_OFFSET), jwt.getSubject(), bool("show_claimed", showClaimed));
@@ -73,6 +71,25 @@ public class QueueResource {
         return leads.bySlug(id).map(found -> found
                 .map(detail -> Response.ok(ContactAnswer.of(detail)).build())
                 .orElseThrow(() -> ProblemException.of(404, "contact_not_found", "no contact " + id)));
+    }
+
+    /** "supervisor" or a comma-separated list ("supervisor,both"); empty = any. */
+    private static List<String> profileTypes(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        List<String> types = new ArrayList<>();
+        for (String part : raw.split(",", -1)) {
+            String type = part.strip();
+            if (!Vocabulary.PROFILE_TYPES.contains(type)) {
+                throw new BadParameter("profile_type", "must be one or more of " + Vocabulary.PROFILE_TYPES.stream().sorted().toList()
+                        + ", separated by commas");
+            }
+            if (!types.contains(type)) {
+                types.add(type);
+            }
+        }
+        return types;
     }
 
     private static boolean bool(String name, String raw) {

@@ -11,10 +11,10 @@ import java.util.List;
  */
 public record PendingCounts(List<PendingBucket> buckets) {
 
-    public long count(int score, String profileType, String viewer) {
+    public long count(int score, List<String> profileTypes, String viewer) {
         long sum = 0;
         for (PendingBucket b : buckets) {
-            if (b.totalScore() == score && (profileType == null || profileType.equals(b.profileType())) && visible(b, viewer)) {
+            if (b.totalScore() == score && (profileTypes.isEmpty() || profileTypes.contains(b.profileType())) && visible(b, viewer)) {
                 sum += b.leads();
             }
         }
@@ -25,10 +25,10 @@ public record PendingCounts(List<PendingBucket> buckets) {
         return buckets.stream().mapToLong(PendingBucket::leads).sum();
     }
 
-    public long matching(String profileType, int minScore, String viewer) {
+    public long matching(List<String> profileTypes, int minScore, String viewer) {
         long sum = 0;
         for (PendingBucket b : buckets) {
-            if (b.totalScore() >= minScore && (profileType == null || profileType.equals(b.profileType())) && visible(b, viewer)) {
+            if (b.totalScore() >= minScore && (profileTypes.isEmpty() || profileTypes.contains(b.profileType())) && visible(b, viewer)) {
                 sum += b.leads();
             }
         }

@@ -50,7 +50,7 @@ public class QueueService {
         Instant now = Instant.now();
         return counts().chain(counts -> walk(query, counts, now, MAX_TOTAL_SCORE, query.offset(), query.limit(), new ArrayList<>())
                 .map(contacts -> new QueuePage(contacts, counts.total(),
-                        counts.matching(query.profileType(), query.minScore(), query.viewer()))));
+                        counts.matching(query.profileTypes(), query.minScore(), query.viewer()))));
     }
 
     /** Forget the cached counts: this replica just changed which leads are pending or claimed. */
@@ -63,11 +63,11 @@ public class QueueService {
         if (need == 0 || score < query.minScore()) {
             return Uni.createFrom().item(page);
         }
-        long inBucket = counts.count(score, query.profileType(), query.viewer());
+        long inBucket = counts.count(score, query.profileTypes(), query.viewer());
         if (inBucket == 0 || skip >= inBucket) {
             return walk(query, counts, now, score - 1, Math.max(0, skip - inBucket), need, page);
         }
-        return leads.pendingWithScore(score, query.profileType(), query.owner(), query.showClaimed(), now, skip, need)
+        return leads.pendingWithScore(score, query.profileTypes(), query.owner(), query.showClaimed(), now, skip, need)
                 .chain(rows -> {
                     page.addAll(rows);
                     return walk(query, counts, now, score - 1, 0, need - rows.size(), page);

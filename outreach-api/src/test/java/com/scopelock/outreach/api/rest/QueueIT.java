@@ -79,8 +79,9 @@ class QueueIT {
     }
 
     private static List<Long> expectedOrder(String profileType, int minScore) {
+        List<String> types = profileType == null ? List.of() : List.of(profileType.split(","));
         return SAMPLE.stream()
-                .filter(l -> profileType == null || l.profileType().equals(profileType))
+                .filter(l -> types.isEmpty() || types.contains(l.profileType()))
                 .filter(l -> l.totalScore() >= minScore)
                 .sorted(Comparator.comparingInt(LeadData::totalScore).reversed().thenComparingLong(LeadData::telegramId))
                 .map(LeadData::telegramId).toList();
@@ -119,6 +120,11 @@ class QueueIT {
         assertEquals(expected, walkPages("&profile_type=hustler&min_score=15", 100));
         assertEquals(expectedOrder("both", 20), walkPages("&profile_type=both&min_score=20", 7));
         assertEquals(0, queue("?offset=5000").getList("contacts").size());
+        // the UI's "Supervisor" means every supervisor, those who are also hustlers included
+        List<Long> supervisors = expectedOrder("supervisor,both", 10);
+        assertTrue(supervisors.size() > expectedOrder("supervisor", 10).size());
+        assertEquals(supervisors.size(), queue("?profile_type=supervisor,both&min_score=10&limit=1").getInt("filtered_count"));
+        assertEquals(supervisors, walkPages("&profile_type=supervisor,both&min_score=10", 23));
     }
 
     @Test
@@ -126,7 +132,8 @@ class QueueIT {
         for (String[] bad : List.of(
                 new String[]{"?limit=0", "limit"}, new String[]{"?limit=101", "limit"}, new String[]{"?limit=abc", "limit"},
                 new String[]{"?offset=-1", "offset"}, new String[]{"?min_score=31", "min_score"},
-                new String[]{"?min_score=1.5", "min_score"}, new String[]{"?profile_type=boss", "profile_type"})) {
+                new String[]{"?min_score=1.5", "min_score"}, new String[]{"?profile_type=boss", "profile_type"},
+                new String[]{"?profile_type=supervisor,boss", "profile_type"}, new String[]{"?profile_type=supervisor,", "profile_type"})) {
             given().header("Authorization", ALICE).get("/api/outreach/queue" + bad[0])
                     .then().statusCode(400).body("code", equalTo("invalid_parameter")).body("detail", containsString(bad[1]));
         }
