@@ -3,5 +3,7 @@ import { fileURLToPath } from "node:url";
 
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
-  test: { include: ["test/**/*.test.ts"], environment: "node" },
+  esbuild: { jsx: "automatic" },
+  // pure logic runs in node; component tests (*.test.tsx) ask for jsdom in their first line
+  test: { include: ["test/**/*.test.ts", "test/**/*.test.tsx"], environment: "node" },
 });

@@ -1,8 +1,10 @@
 "use client";
 
-import { createContext, useContext } from "react";
+import { createContext, useContext, useEffect } from "react";
 import type { ApiClient } from "@/lib/api";
 import type { UiConfig } from "@/lib/config";
+
+export type TelegramState = "unknown" | "connected" | "not-connected";
 
 export interface AppCtx {
   cfg: UiConfig;
@@ -11,6 +13,9 @@ export interface AppCtx {
   subject: string | null;
   signOut: () => void;
   openTelegramConnect: () => void;
+  /** whether one of the member's Telegram sessions is active (shown in the header) */
+  telegram: TelegramState;
+  refreshTelegram: () => void;
 }
 
 export const AppContext = createContext<AppCtx | null>(null);
@@ -19,4 +24,11 @@ export function useApp(): AppCtx {
   const ctx = useContext(AppContext);
   if (!ctx) throw new Error("useApp outside AppShell");
   return ctx;
+}
+
+/** The browser tab's title for this screen ("Import leads · Outreach"). */
+export function usePageTitle(title: string | null | undefined): void {
+  useEffect(() => {
+    if (title) document.title = `${title} · Outreach`;
+  }, [title]);
 }

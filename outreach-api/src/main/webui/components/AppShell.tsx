@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ApiClient } from "@/lib/api";
-import { clearToken, decodeToken, getToken } from "@/lib/auth";
+import { announceSignOut, askOtherTabs, clearToken, decodeToken, getToken, shareToken } from "@/lib/auth";
 import { loadConfig, type UiConfig } from "@/lib/config";
-import { AppContext } from "./AppContext";
+import type { TelegramSession } from "@/lib/types";
+import { AppContext, type TelegramState } from "./AppContext";
 import { SignIn } from "./SignIn";
 import { TelegramConnect } from "./TelegramConnect";
 import { Spinner } from "./ui";
@@ -23,18 +24,30 @@ export function AppShell({ children }: { children: ReactNode }) {
   const [ready, setReady] = useState(false);
   const [expired, setExpired] = useState(false);
   const [connectOpen, setConnectOpen] = useState(false);
+  const [telegram, setTelegram] = useState<TelegramState>("unknown");
   const pathname = usePathname();
 
   useEffect(() => {
-    setTokenState(getToken());
-    loadConfig().then((c) => {
+    let cancelled = false;
+    // a tab opened on its own (Ctrl+click, a pasted link) borrows the token of a signed-in tab of this origin
+    const own = getToken();
+    Promise.all([own ? Promise.resolve(own) : askOtherTabs(), loadConfig()]).then(([t, c]) => {
+      if (cancelled) return;
+      setTokenState(t);
       setCfg(c);
       setReady(true);
     });
+    return () => { cancelled = true; };
   }, []);
+
+  useEffect(() => {
+    if (!token) return;
+    return shareToken(() => { clearToken(); setTokenState(null); });
+  }, [token]);
 
   const signOut = useCallback(() => {
     clearToken();
+    announceSignOut();
     setTokenState(null);
   }, []);
 
@@ -44,15 +57,37 @@ export function AppShell({ children }: { children: ReactNode }) {
     setTokenState(null);
   }) : null), [cfg]);
 
+  const refreshTelegram = useCallback(async () => {
+    if (!api) return;
+    try {
+      const a = await api.request<{ sessions: TelegramSession[] } | TelegramSession[]>("outreach", "/api/outreach/telegram/sessions", { what: "the session list" });
+      const sessions = Array.isArray(a) ? a : a?.sessions ?? [];
+      setTelegram(sessions.some((x) => x.status === "active") ? "connected" : "not-connected");
+    } catch {
+      setTelegram("unknown");
+    }
+  }, [api]);
+
+  useEffect(() => {
+    if (!token || !api) return;
+    refreshTelegram();
+    const t = setInterval(refreshTelegram, 60_000);
+    return () => clearInterval(t);
+  }, [token, api, refreshTelegram]);
+
+  useRouteFocus(pathname);
+
   if (!ready || !cfg || !api) {
-    return <main className="page"><Spinner label="Starting…" /></main>;
+    return <main className="page" id="main"><Spinner label="Starting…" /></main>;
   }
   if (!token) {
     return <SignIn cfg={cfg} expired={expired} onSignedIn={(t) => { setExpired(false); setTokenState(t); }} />;
   }
   const subject = decodeToken(token)?.subject ?? null;
+  const openTelegramConnect = () => setConnectOpen(true);
   return (
-    <AppContext.Provider value={{ cfg, api, token, subject, signOut, openTelegramConnect: () => setConnectOpen(true) }}>
+    <AppContext.Provider value={{ cfg, api, token, subject, signOut, openTelegramConnect, telegram, refreshTelegram }}>
+      <a href="#main" className="skip-link">Skip to content</a>
       <header className="topbar">
         <div className="topbar-inner">
           <Link href="/" className="brand">Outreach <span>Mission Deck</span></Link>
@@ -63,16 +98,51 @@ export function AppShell({ children }: { children: ReactNode }) {
             ))}
           </nav>
           <div className="topbar-right">
-            <button type="button" className="btn btn-small btn-primary connect-btn" onClick={() => setConnectOpen(true)}>Connect Telegram</button>
+            {telegram === "connected" ? (
+              <Link href="/telegram/" className="tg-status tg-on" data-testid="tg-status">Telegram connected</Link>
+            ) : (
+              <>
+                {telegram === "not-connected" && <span className="tg-status tg-off" data-testid="tg-status">Telegram not connected</span>}
+                <button type="button" className="btn btn-small btn-primary connect-btn" onClick={openTelegramConnect}>Connect Telegram</button>
+              </>
+            )}
             <span className="whoami" title="Signed in as">{subject ?? "signed in"}</span>
             <button type="button" className="btn btn-small btn-ghost" onClick={signOut}>Sign out</button>
           </div>
         </div>
       </header>
-      <main className="page">{children}</main>
-      {connectOpen && <TelegramConnect onClose={() => setConnectOpen(false)} />}
+      <main className="page" id="main" tabIndex={-1}>{children}</main>
+      {connectOpen && <TelegramConnect onClose={() => { setConnectOpen(false); refreshTelegram(); }} onConnected={refreshTelegram} />}
     </AppContext.Provider>
   );
+}
+
+/**
+ * After a route change (not the first load) focus goes to the new page's heading, so keyboard and screen-reader
+ * users start at the top of what changed instead of on the body; the heading may render once data arrives.
+ */
+function useRouteFocus(pathname: string | null) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) { first.current = false; return; }
+    const main = document.getElementById("main");
+    if (!main) return;
+    const focusHeading = () => {
+      const h1 = main.querySelector<HTMLElement>("h1");
+      if (!h1) return false;
+      if (!h1.hasAttribute("tabindex")) h1.setAttribute("tabindex", "-1");
+      h1.focus({ preventScroll: true });
+      return true;
+    };
+    if (focusHeading()) return;
+    main.focus({ preventScroll: true });
+    const obs = new MutationObserver(() => {
+      if (document.activeElement === main && focusHeading()) obs.disconnect();
+    });
+    obs.observe(main, { childList: true, subtree: true });
+    const stop = setTimeout(() => obs.disconnect(), 5000);
+    return () => { obs.disconnect(); clearTimeout(stop); };
+  }, [pathname]);
 }
 
 function isActive(pathname: string | null, href: string): boolean {

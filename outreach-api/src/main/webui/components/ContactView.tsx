@@ -5,13 +5,13 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { messageOf } from "@/lib/api";
 import type { ContactDetail } from "@/lib/types";
-import { useApp } from "./AppContext";
+import { useApp, usePageTitle } from "./AppContext";
 import { MessageGenerator } from "./MessageGenerator";
-import { Empty, ErrorBox, ProfileBadge, Spinner, StatusBadge, formatDateTime } from "./ui";
+import { Empty, ErrorBox, ProfileBadge, Spinner, StatusBadge, formatDate, formatDateTime } from "./ui";
 
 export function ContactView() {
   const id = useSearchParams().get("id");
-  const { api } = useApp();
+  const { api, subject } = useApp();
   const [contact, setContact] = useState<ContactDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [rejectError, setRejectError] = useState<string | null>(null);
@@ -20,13 +20,14 @@ export function ContactView() {
     if (!id) return;
     setError(null);
     try {
-      setContact(await api.request<ContactDetail>("outreach", `/api/outreach/contacts/${encodeURIComponent(id)}`, { what: "the outreach API" }));
+      setContact(await api.request<ContactDetail>("outreach", `/api/outreach/contacts/${encodeURIComponent(id)}`, { what: "the outreach service" }));
     } catch (e) {
       setError(messageOf(e));
     }
   }, [api, id]);
 
   useEffect(() => { load(); }, [load]);
+  usePageTitle(contact ? (contact.name || "A lead") : "A lead");
 
   const toggleRejected = async (c: ContactDetail) => {
     const undo = c.outreach_status === "rejected";
@@ -64,7 +65,7 @@ export function ContactView() {
               <div><dt>Supervisor</dt><dd>{contact.supervisor_score}</dd></div>
               <div><dt>Hustler</dt><dd>{contact.hustler_score}</dd></div>
             </dl>
-            {contact.claimed_by && <p className="small">Claimed by <strong>{contact.claimed_by}</strong>{contact.claimed_until ? ` until ${formatDateTime(contact.claimed_until)}` : ""}.</p>}
+            {contact.claimed_by && <p className="small">{contact.claimed_by === subject ? "You are writing to this lead" : <>Being written to by <strong>{contact.claimed_by}</strong></>}{contact.claimed_until ? ` until ${formatDateTime(contact.claimed_until)}` : ""}.</p>}
             <p><button type="button" className="btn btn-small btn-ghost" onClick={() => toggleRejected(contact)}>
               {contact.outreach_status === "rejected" ? "Undo rejection" : "Reject lead"}</button>
               {rejectError && <span className="small" role="alert"> {rejectError}</span>}</p>
@@ -80,7 +81,7 @@ export function ContactView() {
                 {contact.matching_messages!.map((m, i) => (
                   <li key={`${m.message_id ?? i}`}>
                     <blockquote>{m.text_snippet}</blockquote>
-                    <span className="muted small">{[m.signal_type?.replace(/_/g, " "), formatDateTime(m.date)].filter(Boolean).join(" · ")}</span>
+                    <span className="muted small">{[m.signal_type?.replace(/_/g, " "), formatDate(m.date)].filter(Boolean).join(" · ")}</span>
                   </li>
                 ))}
               </ul>

@@ -96,7 +96,7 @@ export function ConversationList({ state, unreadOnly, onUnreadOnly }: {
 }) {
   const { conversations, totalUnread, error, missing, loading, live, flash, reload } = state;
   return (
-    <section className="card" aria-labelledby="conv-title">
+    <section className="card replies-card" aria-labelledby="conv-title">
       <div className="card-head">
         <h2 id="conv-title">
           Replies {totalUnread > 0 && <span className="count-pill" data-testid="total-unread" aria-label={`${totalUnread} unread`}>{totalUnread}</span>}
@@ -124,7 +124,7 @@ export function ConversationList({ state, unreadOnly, onUnreadOnly }: {
             <li key={c.conversation_id} className={`conversation${c.unread_count > 0 ? " unread" : ""}${flash === c.conversation_id ? " flash" : ""}`}>
               <Link href={`/conversation/?id=${encodeURIComponent(c.conversation_id)}${c.contact?.name ? `&name=${encodeURIComponent(c.contact.name)}` : ""}${c.contact?.id ? `&contact=${encodeURIComponent(c.contact.id)}` : ""}`} className="conversation-link">
                 <div className="conversation-top">
-                  <span className="conversation-name">{c.contact?.name ?? c.conversation_id}</span>
+                  <span className="conversation-name">{c.contact?.name || "A lead"}</span>
                   {c.unread_count > 0 && <span className="count-pill" aria-label={`${c.unread_count} unread`}>{c.unread_count}</span>}
                   <span className="muted small conversation-time">{timeAgo(c.last_reply_at)}</span>
                 </div>

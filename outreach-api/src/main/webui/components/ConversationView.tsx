@@ -5,7 +5,7 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, messageOf } from "@/lib/api";
 import type { Conversation, Reply } from "@/lib/types";
-import { useApp } from "./AppContext";
+import { useApp, usePageTitle } from "./AppContext";
 import { ReplyLabelControls } from "./ReplyLabelControls";
 import { Empty, ErrorBox, LabelBadge, Spinner, formatDateTime } from "./ui";
 
@@ -28,7 +28,7 @@ export function ConversationView() {
       const a = await api.request<RepliesAnswer | Reply[]>("outreach", `/api/outreach/conversations/${encodeURIComponent(id)}/replies`, { what: "the replies" });
       setData(Array.isArray(a) ? { replies: a } : { ...a, replies: a?.replies ?? [] });
       // opening a conversation marks its replies read here (in the Mission Deck only, never in Telegram)
-      api.request("outreach", `/api/outreach/conversations/${encodeURIComponent(id)}/read`, { method: "POST", what: "the outreach API" })
+      api.request("outreach", `/api/outreach/conversations/${encodeURIComponent(id)}/read`, { method: "POST", what: "the outreach service" })
         .then(() => setReadNote(null))
         .catch((e) => setReadNote(`Could not mark as read: ${messageOf(e)}`));
     } catch (e) {
@@ -39,6 +39,8 @@ export function ConversationView() {
 
   useEffect(() => { load(); }, [load]);
 
+  const titleName = data?.contact?.name ?? data?.conversation?.contact?.name ?? nameParam;
+  usePageTitle(titleName ? `Replies from ${titleName}` : "Replies");
   if (!id) return <Empty title="No conversation chosen"><p><Link href="/">Back to the dashboard →</Link></p></Empty>;
   const contact = data?.contact ?? data?.conversation?.contact ?? (nameParam || contactParam ? { id: contactParam ?? "", name: nameParam ?? "Conversation" } : undefined);
   return (

@@ -1,19 +1,36 @@
 "use client";
 
+import { useEffect, useRef, useState } from "react";
 import type { DayPoint } from "@/lib/stats";
 
-/** Contacts and replies per day as paired bars in inline SVG. */
+/**
+ * Contacts and replies per day as paired bars in inline SVG. The drawing is as wide as the card (one SVG unit is
+ * one CSS pixel), so its labels keep their 12 px instead of shrinking with a scaled-down picture.
+ */
 export function DayChart({ points, showContacts = true }: { points: DayPoint[]; showContacts?: boolean }) {
-  const w = 560, h = 160, padL = 28, padB = 22, padT = 10;
+  const figure = useRef<HTMLElement>(null);
+  const [w, setW] = useState(320);
+  useEffect(() => {
+    const el = figure.current;
+    if (!el) return;
+    const measure = () => setW(Math.max(240, Math.round(el.clientWidth)));
+    measure();
+    if (typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const h = 170, padL = 30, padB = 24, padT = 10;
   const max = Math.max(1, ...points.map((p) => Math.max(p.contacts, p.replies)));
   const slot = (w - padL) / Math.max(1, points.length);
   const bar = Math.max(3, Math.min(14, slot / 3));
   const y = (v: number) => padT + (h - padT - padB) * (1 - v / max);
   const ticks = max <= 4 ? Array.from({ length: max + 1 }, (_, i) => i) : [0, Math.round(max / 2), max];
+  const labelEvery = slot >= 24 ? 1 : slot >= 12 ? 2 : 3; // day labels never overlap
   const empty = points.every((p) => p.contacts === 0 && p.replies === 0);
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`Contacts and replies per day over the last ${points.length} days`}>
+    <figure className="chart" ref={figure}>
+      <svg viewBox={`0 0 ${w} ${h}`} width={w} height={h} role="img" aria-label={`Contacts and replies per day over the last ${points.length} days`}>
         {ticks.map((t) => (
           <g key={t}>
             <line x1={padL} x2={w} y1={y(t)} y2={y(t)} className="grid" />
@@ -25,12 +42,12 @@ export function DayChart({ points, showContacts = true }: { points: DayPoint[]; 
           return (
             <g key={p.day}>
               {showContacts && <rect x={x - bar - 1} y={y(p.contacts)} width={bar} height={y(0) - y(p.contacts)} className="bar-contacts">
-                <title>{`${p.day}: ${p.contacts} contacted`}</title>
+                <title>{`${dayWords(p.day)}: ${p.contacts} contacted`}</title>
               </rect>}
               <rect x={showContacts ? x + 1 : x - bar / 2} y={y(p.replies)} width={bar} height={y(0) - y(p.replies)} className="bar-replies">
-                <title>{`${p.day}: ${p.replies} replies`}</title>
+                <title>{`${dayWords(p.day)}: ${p.replies} replies`}</title>
               </rect>
-              {(i % 2 === (points.length - 1) % 2) && (
+              {(i % labelEvery === (points.length - 1) % labelEvery) && (
                 <text x={x} y={h - 6} className="axis" textAnchor="middle">{p.day.slice(8)}</text>
               )}
             </g>
@@ -44,4 +61,9 @@ export function DayChart({ points, showContacts = true }: { points: DayPoint[]; 
       </figcaption>
     </figure>
   );
+}
+
+function dayWords(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 }

@@ -5,13 +5,14 @@ import { useRef, useState } from "react";
 import { messageOf } from "@/lib/api";
 import { importFraction, importLabel, newImportId, type ProgressLike } from "@/lib/importProgress";
 import type { ImportReport } from "@/lib/types";
-import { useApp } from "./AppContext";
+import { useApp, usePageTitle } from "./AppContext";
 import { ErrorBox } from "./ui";
 
 const MAX_LISTED = 200;
 
 export function ImportLeads() {
   const { api } = useApp();
+  usePageTitle("Import leads");
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<ProgressLike | null>(null);
   const [running, setRunning] = useState(false);
@@ -85,7 +86,7 @@ export function ImportLeads() {
           <div className="progress-block" role="status" aria-live="polite">
             <p className="small">{importLabel(progress)}</p>
             <div className={fraction === null ? "progress indeterminate" : "progress"}
-                 role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}>
+                 role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}>
               <div className="progress-bar" style={{ width: fraction === null ? "30%" : `${Math.round(fraction * 100)}%` }} />
             </div>
           </div>

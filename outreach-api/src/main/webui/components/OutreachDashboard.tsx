@@ -4,13 +4,14 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { messageOf } from "@/lib/api";
 import { computeStats, formatCount, formatRate, perDay, pointsFromApi, type ApiStats } from "@/lib/stats";
 import type { QueuePage } from "@/lib/types";
-import { useApp } from "./AppContext";
+import { useApp, usePageTitle } from "./AppContext";
 import { ConversationList, useConversations } from "./ConversationList";
 import { DayChart } from "./DayChart";
 import { OutreachQueue } from "./OutreachQueue";
 
 export function OutreachDashboard() {
   const { api } = useApp();
+  usePageTitle("Dashboard");
   const [unreadOnly, setUnreadOnly] = useState(false);
   const conv = useConversations(unreadOnly);
   const [counts, setCounts] = useState<{ unclaimed: number | null; withClaimed: number | null }>({ unclaimed: null, withClaimed: null });
@@ -69,7 +70,7 @@ export function OutreachDashboard() {
           <OutreachQueue />
         </div>
         <div className="col-side">
-          <section className="card" aria-labelledby="chart-title">
+          <section className="card chart-card" aria-labelledby="chart-title">
             <div className="card-head"><h2 id="chart-title">Last 14 days</h2></div>
             <DayChart points={series} showContacts={apiStats !== null || (conv.conversations ?? []).some((c) => !!c.contacted_at)} />
           </section>

@@ -19,9 +19,14 @@ export interface QueueFilters {
 
 export const DEFAULT_FILTERS: QueueFilters = { profileType: "", minScore: 0, showClaimed: false, limit: 20, offset: 0 };
 
+/** "Supervisor" means every supervisor: those who are also hustlers ("both") are supervisors too. */
+export function apiProfileTypes(profileType: string): string {
+  return profileType === "supervisor" || profileType === "hustler" ? `${profileType},both` : profileType;
+}
+
 export function queuePath(f: QueueFilters): string {
   const q = new URLSearchParams();
-  if (f.profileType) q.set("profile_type", f.profileType);
+  if (f.profileType) q.set("profile_type", apiProfileTypes(f.profileType));
   if (f.minScore > 0) q.set("min_score", String(f.minScore));
   if (f.showClaimed) q.set("show_claimed", "true");
   q.set("limit", String(f.limit));
@@ -29,9 +34,40 @@ export function queuePath(f: QueueFilters): string {
   return `/api/outreach/queue?${q.toString()}`;
 }
 
+const PROFILE_VALUES = ["supervisor", "hustler", "both", "unknown"];
+
+/** The queue's filters and page from the address (?profile_type=&min_score=&show_claimed=1&limit=&page=). */
+export function filtersFromSearch(search: string): QueueFilters {
+  const q = new URLSearchParams(search);
+  const profile = q.get("profile_type") ?? "";
+  const limit = Number(q.get("limit"));
+  const per = PAGE_SIZES.includes(limit) ? limit : DEFAULT_FILTERS.limit;
+  const page = clamp(Number(q.get("page") ?? 1), 1, 100_000);
+  return {
+    profileType: PROFILE_VALUES.includes(profile) ? profile : "",
+    minScore: clamp(Number(q.get("min_score") ?? 0), 0, 30),
+    showClaimed: q.get("show_claimed") === "1" || q.get("show_claimed") === "true",
+    limit: per,
+    offset: (page - 1) * per,
+  };
+}
+
+/** The address part that keeps the filters and the page (defaults left out). */
+export function searchOfFilters(f: QueueFilters): string {
+  const q = new URLSearchParams();
+  if (f.profileType) q.set("profile_type", f.profileType);
+  if (f.minScore > 0) q.set("min_score", String(f.minScore));
+  if (f.showClaimed) q.set("show_claimed", "1");
+  if (f.limit !== DEFAULT_FILTERS.limit) q.set("limit", String(f.limit));
+  if (f.offset > 0) q.set("page", String(Math.floor(f.offset / f.limit) + 1));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
 export function OutreachQueue({ onCounts }: { onCounts?: (page: QueuePage, f: QueueFilters) => void }) {
   const { api, subject } = useApp();
-  const [filters, setFilters] = useState<QueueFilters>(DEFAULT_FILTERS);
+  // the filters live in the address too, so Back from a lead, a reload or a shared link keep them
+  const [filters, setFilters] = useState<QueueFilters>(() => typeof window === "undefined" ? DEFAULT_FILTERS : filtersFromSearch(window.location.search));
   const [page, setPage] = useState<QueuePage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -59,6 +95,17 @@ export function OutreachQueue({ onCounts }: { onCounts?: (page: QueuePage, f: Qu
     load(filters, c.signal);
     return () => c.abort();
   }, [filters, load]);
+
+  const urlSynced = useRef(false);
+  useEffect(() => {
+    if (!urlSynced.current) { urlSynced.current = true; return; } // the address already holds these filters
+    const search = searchOfFilters(filters);
+    if (search !== window.location.search) {
+      // replace, not push: Back leaves the dashboard instead of stepping through every filter change. The state
+      // is null on purpose: the router's patched replaceState then keeps its own state and learns the address.
+      window.history.replaceState(null, "", window.location.pathname + search);
+    }
+  }, [filters]);
 
   const update = (patch: Partial<QueueFilters>) => setFilters((f) => ({ ...f, offset: 0, ...patch }));
 
@@ -88,8 +135,8 @@ export function OutreachQueue({ onCounts }: { onCounts?: (page: QueuePage, f: Qu
           Profile type
           <select value={filters.profileType} onChange={(e) => update({ profileType: e.target.value })}>
             <option value="">All</option>
-            <option value="supervisor">Supervisor</option>
-            <option value="hustler">Hustler</option>
+            <option value="supervisor">Supervisor (incl. both)</option>
+            <option value="hustler">Hustler (incl. both)</option>
             <option value="both">Supervisor + hustler</option>
             <option value="unknown">Unknown</option>
           </select>

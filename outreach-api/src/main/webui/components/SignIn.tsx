@@ -1,16 +1,17 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { setToken, tokenProblem } from "@/lib/auth";
 import type { UiConfig } from "@/lib/config";
 
 export function SignIn({ cfg, expired, onSignedIn }: { cfg: UiConfig; expired: boolean; onSignedIn: (token: string) => void }) {
   const [value, setValue] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => { document.title = "Sign in · Outreach"; }, []);
 
   if (!cfg.devSignIn) {
     return (
-      <main className="page narrow">
+      <main className="page narrow" id="main">
         <div className="card signin">
           <h1>Outreach</h1>
           {expired && <p className="notice notice-warn">Your sign-in has expired.</p>}
@@ -30,7 +31,7 @@ export function SignIn({ cfg, expired, onSignedIn }: { cfg: UiConfig; expired: b
   };
 
   return (
-    <main className="page narrow">
+    <main className="page narrow" id="main">
       <form className="card signin" onSubmit={submit}>
         <h1>Sign in (local development)</h1>
         {expired && <p className="notice notice-warn">Your token was refused or has expired. Paste a new one.</p>}

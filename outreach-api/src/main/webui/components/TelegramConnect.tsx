@@ -4,6 +4,7 @@ import { useEffect, useReducer, useRef, useState } from "react";
 import { ApiError, messageOf } from "@/lib/api";
 import { endedLogin, initialQr, nextPollMs, qrReducer, secondsLeft, type CheckAnswer } from "@/lib/qrFlow";
 import { useApp } from "./AppContext";
+import { useDialog } from "./useDialog";
 
 export const READ_ONLY_NOTICE = "This app reads your Telegram through the Telegram API to notice replies from leads you contacted. It never sends messages and never marks messages as read.";
 
@@ -65,13 +66,9 @@ export function TelegramConnect({ onClose, onConnected }: { onClose: () => void;
     if (s.phase === "connected") onConnected?.();
   }, [s.phase, onConnected]);
 
-  // Escape closes; focus stays in the dialog
-  useEffect(() => {
-    dialogRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => { if (e.key === "Escape") close(); };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }); // eslint-disable-line react-hooks/exhaustive-deps
+  // Escape closes; Tab stays in the dialog; focus goes back to the opener on close (set up once, on open)
+  useDialog(dialogRef, () => close(),
+    () => document.querySelector<HTMLElement>('[data-testid="tg-status"]') ?? document.getElementById("main"));
 
   const close = () => {
     const token = tokenRef.current;

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, messageOf } from "@/lib/api";
 import type { TelegramSession } from "@/lib/types";
-import { useApp } from "./AppContext";
+import { useApp, usePageTitle } from "./AppContext";
 import { READ_ONLY_NOTICE, TelegramConnect } from "./TelegramConnect";
 import { Empty, ErrorBox, Spinner, formatDateTime } from "./ui";
 
@@ -16,7 +16,8 @@ const STATUS_TEXT: Record<string, string> = {
 const ENDED = new Set(["disconnected", "logged-out", "logged_out", "revoked"]);
 
 export function TelegramSessions() {
-  const { api } = useApp();
+  const { api, refreshTelegram } = useApp();
+  usePageTitle("Telegram");
   const [sessions, setSessions] = useState<TelegramSession[] | null>(null);
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -41,8 +42,9 @@ export function TelegramSessions() {
     if (!window.confirm("Disconnect this Telegram session? Replies will no longer be watched.")) return;
     setBusy(id);
     try {
-      await api.request("outreach", "/api/outreach/telegram/disconnect", { method: "POST", body: { session_id: id }, what: "the outreach API" });
+      await api.request("outreach", "/api/outreach/telegram/disconnect", { method: "POST", body: { session_id: id }, what: "the outreach service" });
       await load();
+      refreshTelegram();
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -77,7 +79,7 @@ export function TelegramSessions() {
             {sessions.map((x) => (
               <li key={x.session_id} className="session">
                 <div>
-                  <strong>{x.username ? `@${x.username}` : x.telegram_user_id ? `Telegram user ${x.telegram_user_id}` : x.session_id}</strong>
+                  <strong>{x.username ? `@${x.username}` : "Your Telegram account"}</strong>
                   <span className={`badge ${x.status === "active" ? "badge-good" : x.status === "revoked" ? "badge-bad" : "badge-warn"}`}>{STATUS_TEXT[x.status] ?? x.status}</span>
                   {x.simulated && <span className="badge badge-muted">simulated</span>}
                   <div className="muted small">
@@ -98,7 +100,7 @@ export function TelegramSessions() {
           </ul>
         )}
       </section>
-      {connect && <TelegramConnect onClose={() => { setConnect(false); load(); }} onConnected={load} />}
+      {connect && <TelegramConnect onClose={() => { setConnect(false); load(); refreshTelegram(); }} onConnected={() => { load(); refreshTelegram(); }} />}
     </div>
   );
 }

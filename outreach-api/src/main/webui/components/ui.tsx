@@ -45,19 +45,31 @@ const TONE: Record<string, string> = {
 export function LabelBadge({ kind, value }: { kind: "sentiment" | "intent"; value: string | null | undefined }) {
   if (!value || value.toLowerCase() === "unknown") return null;
   const tone = TONE[value.toLowerCase()] ?? "info";
-  return <span className={`badge badge-${tone}`} title={kind}>{value.replace(/_/g, " ")}</span>;
+  return <span className={`badge badge-${tone}`} title={kind === "sentiment" ? "How the reply sounds" : "What they want"}>{value.replace(/_/g, " ")}</span>;
 }
+
+const STATUS_WORDS: Record<string, string> = {
+  pending: "not contacted yet", contacted: "contacted", replied: "replied", do_not_contact: "do not contact",
+};
 
 export function StatusBadge({ status }: { status: string }) {
   const tone = status === "replied" ? "good" : status === "contacted" ? "info" : status === "pending" ? "muted" : "info";
-  return <span className={`badge badge-${tone}`}>{status}</span>;
+  return <span className={`badge badge-${tone}`}>{STATUS_WORDS[status] ?? status.replace(/_/g, " ")}</span>;
 }
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "";
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
+  if (Number.isNaN(d.getTime())) return "";
   return d.toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+}
+
+/** A day without the time ("10 Jan 2025"), for when someone wrote something. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "";
+  return d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
 }
 
 export function timeAgo(iso: string | null | undefined, now = Date.now()): string {

@@ -43,7 +43,20 @@ const STATUS_TEXT: Record<number, string> = {
   504: "The service took too long to answer",
 };
 
-/** Turns an HTTP answer that is not 2xx into an ApiError (pure, tested). */
+function text(v: unknown): string | null {
+  return typeof v === "string" && v.trim() !== "" ? v.trim() : null;
+}
+
+function capitalized(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * Turns an HTTP answer that is not 2xx into an ApiError (pure, tested). Reads RFC 9457 problem+json
+ * ({type, title, status, detail}) and the older {error, message}. A 4xx explains what was wrong with the request,
+ * so the server's detail is shown; a 5xx is the server's own trouble, shown in plain words without its internals
+ * ("Graph database unavailable" means nothing to the person at the screen).
+ */
 export function errorFromResponse(status: number, bodyText: string, what: string): ApiError {
   let body: Record<string, unknown> | null = null;
   try {
@@ -52,13 +65,15 @@ export function errorFromResponse(status: number, bodyText: string, what: string
   } catch {
     body = null;
   }
-  const code = typeof body?.code === "string" ? body.code : status === 404 ? "not_found" : `http_${status}`;
-  const serverMessage = typeof body?.detail === "string" && body.detail.trim() !== "" ? body.detail.trim() : null;
-  const base = STATUS_TEXT[status] ?? (status >= 500 ? "The server had a problem" : "The request failed");
+  const code = text(body?.code) ?? text(body?.error) ?? (status === 404 ? "not_found" : `http_${status}`);
+  const serverMessage = text(body?.detail) ?? text(body?.message) ?? text(body?.title);
   let message: string;
   if (status === 401) message = STATUS_TEXT[401];
-  else if (serverMessage) message = serverMessage.charAt(0).toUpperCase() + serverMessage.slice(1);
-  else message = `${base} (${what}, HTTP ${status}).`;
+  else if (status === 503) message = `${capitalized(what)} is not available right now. Try again in a minute`;
+  else if (status === 504) message = `${capitalized(what)} took too long to answer. Try again in a minute`;
+  else if (status >= 500) message = `${capitalized(what)} ran into a problem. Try again in a minute; if it keeps happening, tell the team`;
+  else if (serverMessage) message = capitalized(serverMessage);
+  else message = `${STATUS_TEXT[status] ?? "The request failed"} (${what})`;
   if (!/[.!?]$/.test(message)) message += ".";
   return new ApiError(status, code, message, body);
 }
@@ -67,7 +82,7 @@ export function errorFromResponse(status: number, bodyText: string, what: string
 export function networkError(what: string, base: string): ApiError {
   const where = base || "this site";
   return new ApiError(0, "network",
-    `Could not reach ${what} at ${where}. Check that the service is running (and, if it is on another address, that it allows this page's origin).`);
+    `Could not reach ${what}. Check your connection and try again; if it keeps happening, tell the team (address: ${where}).`);
 }
 
 export interface RequestOptions {
@@ -140,7 +155,7 @@ function describe(backend: Backend): string {
     case "leads": return "the lead import service";
     case "telegram": return "the Telegram login service";
     case "generator": return "the message generator";
-    default: return "the outreach API";
+    default: return "the outreach service";
   }
 }
 

@@ -1,7 +1,15 @@
 // The Mission Deck JWT. Mission Deck hands it over in the URL fragment (#access_token=...), which never
 // reaches a server log; locally the dev sign-in screen takes a pasted token. Kept in sessionStorage (per tab).
+//
+// A new tab of the same origin (a lead opened with Ctrl+click, a link pasted into a new tab) starts with an
+// empty sessionStorage. It asks the tabs that are open right now over a BroadcastChannel; one of them that holds
+// a token that has not expired answers with it. Why this and not localStorage: the token is never written where
+// it outlives the browser session (no disk copy after the tabs are closed), a BroadcastChannel only reaches
+// pages of this exact origin, and a tab answers only while it is signed in. Script running on this origin could
+// already read sessionStorage, so the channel exposes nothing new to it. Signing out in one tab signs out all.
 
 const KEY = "outreach.token";
+const CHANNEL = "outreach.auth";
 
 export interface TokenInfo {
   subject: string | null;
@@ -39,7 +47,9 @@ export function getToken(): string | null {
     const fromHash = new URLSearchParams(window.location.hash.replace(/^#/, "")).get("access_token");
     if (fromHash) {
       window.sessionStorage.setItem(KEY, fromHash);
-      history.replaceState(null, "", window.location.pathname + window.location.search);
+      // drop the token from the address bar, keeping the router's state of this entry: with a null state the
+      // router ignores Back/Forward to this entry and the page no longer follows the address
+      window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
       return fromHash;
     }
     return window.sessionStorage.getItem(KEY);
@@ -58,4 +68,54 @@ export function clearToken(): void {
   } catch {
     /* storage unavailable */
   }
+}
+
+type AuthMessage = { type: "need-token" } | { type: "token"; token: string } | { type: "signed-out" };
+
+function channel(): BroadcastChannel | null {
+  return typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(CHANNEL);
+}
+
+/** Asks the other open tabs for their token; resolves null when none answers within timeoutMs. */
+export function askOtherTabs(timeoutMs = 500): Promise<string | null> {
+  const ch = channel();
+  if (!ch) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const done = (token: string | null) => {
+      clearTimeout(timer);
+      ch.close();
+      resolve(token);
+    };
+    ch.onmessage = (e: MessageEvent<AuthMessage>) => {
+      const m = e.data;
+      if (m?.type === "token" && typeof m.token === "string" && tokenProblem(m.token) === null) {
+        setToken(m.token);
+        done(m.token.trim());
+      }
+    };
+    const timer = setTimeout(() => done(null), timeoutMs);
+    ch.postMessage({ type: "need-token" } satisfies AuthMessage);
+  });
+}
+
+/** While this tab is signed in: answers other tabs' requests and follows a sign-out in another tab. */
+export function shareToken(onSignedOutElsewhere: () => void): () => void {
+  const ch = channel();
+  if (!ch) return () => {};
+  ch.onmessage = (e: MessageEvent<AuthMessage>) => {
+    if (e.data?.type === "need-token") {
+      const token = window.sessionStorage.getItem(KEY);
+      if (token && tokenProblem(token) === null) ch.postMessage({ type: "token", token } satisfies AuthMessage);
+    } else if (e.data?.type === "signed-out") {
+      onSignedOutElsewhere();
+    }
+  };
+  return () => ch.close();
+}
+
+export function announceSignOut(): void {
+  const ch = channel();
+  if (!ch) return;
+  ch.postMessage({ type: "signed-out" } satisfies AuthMessage);
+  ch.close();
 }

@@ -28,10 +28,18 @@ describe("errorFromResponse", () => {
   it("explains a 401 as a sign-in problem, whatever the body", () => {
     expect(errorFromResponse(401, "", "x").message).toMatch(/sign in again/);
   });
-  it("falls back to a sentence with the status when the body is not JSON", () => {
-    const e = errorFromResponse(502, "<html>Bad gateway</html>", "the outreach API");
+  it("words a server failure for people, without the server's internals or HTTP codes", () => {
+    const e = errorFromResponse(502, "<html>Bad gateway</html>", "the outreach service");
     expect(e.code).toBe("http_502");
-    expect(e.message).toBe("A service behind this one failed (the outreach API, HTTP 502).");
+    expect(e.message).toBe("The outreach service ran into a problem. Try again in a minute; if it keeps happening, tell the team.");
+    const unavailable = errorFromResponse(503, JSON.stringify({ type: "about:blank", title: "Service Unavailable", status: 503, detail: "Graph database unavailable" }), "the outreach service");
+    expect(unavailable.message).toBe("The outreach service is not available right now. Try again in a minute.");
+    expect(unavailable.message).not.toContain("Graph");
+  });
+  it("reads the detail of a problem+json answer to a bad request", () => {
+    const e = errorFromResponse(400, JSON.stringify({ type: "urn:problem:invalid-parameter", title: "Invalid parameter", status: 400, detail: "min_score must be between 0 and 30" }), "x");
+    expect(e.message).toBe("Min_score must be between 0 and 30.");
+    expect(errorFromResponse(422, JSON.stringify({ title: "The message is too long" }), "x").message).toBe("The message is too long.");
   });
   it("marks a bodiless 404 as not_found (an endpoint that is not there yet)", () => {
     const e = errorFromResponse(404, "", "x");
