@@ -7,6 +7,11 @@ import { chromium } from "playwright-core";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+// AXE_REPORT_ONLY=1 records the counts without failing (used once to measure the UI before a change)
+const AXE_REPORT_ONLY = process.env.AXE_REPORT_ONLY === "1";
 
 const BASE = (process.env.BASE_URL ?? "http://127.0.0.1:8080").replace(/\/$/, "");
 const TOKEN = process.env.TOKEN;
@@ -41,6 +46,39 @@ async function api(path, init = {}) {
   return { status: res.status, body };
 }
 
+// a person types: one key at a time, 60-120 ms apart, into whatever has the focus (a field that loses the focus
+// mid-word shows it: the rest of the keys land elsewhere). Pasting is only used where a person pastes (a token).
+const keyPause = () => 60 + Math.floor(Math.random() * 61);
+async function typeLikeAPerson(locator, text, { replace = false } = {}) {
+  const page = locator.page();
+  await locator.focus();
+  // replace: select everything, the first key overwrites it; else the caret goes to the end
+  await page.keyboard.press(replace ? "ControlOrMeta+A" : "ControlOrMeta+End");
+  const before = replace ? "" : await locator.inputValue();
+  for (const ch of text) {
+    await page.keyboard.type(ch);
+    await page.waitForTimeout(keyPause());
+  }
+  const value = await locator.inputValue();
+  check(value === before + text, `typed "${text}" at a human pace, the field holds "${value}"`);
+}
+
+// axe-core on the screen as it is now; any serious or critical violation fails the run
+const axeCounts = [];
+async function axe(page, name) {
+  const vp = page.viewportSize();
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE_SOURCE); // evaluated, not a <script>: the page's CSP stays in force
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ["violations"] })).violations
+    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) })));
+  const count = (impact) => violations.filter((v) => v.impact === impact).reduce((a, v) => a + v.nodes, 0);
+  const row = { screen: `${name} ${vp.width}px`, critical: count("critical"), serious: count("serious"), moderate: count("moderate"), minor: count("minor"), violations };
+  axeCounts.push(row);
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  if (bad.length && !AXE_REPORT_ONLY) {
+    throw new Failure(`axe on ${row.screen}: ${bad.map((v) => `${v.impact} ${v.id} (${v.nodes}: ${v.targets.join(", ")})`).join("; ")}`);
+  }
+}
+
 async function shot(page, name) {
   const vp = page.viewportSize();
   const file = join(SHOTS, `${name}-${vp.width}x${vp.height}.png`);
@@ -50,7 +88,23 @@ async function shot(page, name) {
   // never a blank screen: something readable is on every page
   const text = (await page.locator("body").innerText()).trim();
   check(text.length > 20, `${name}: the page is (nearly) blank`);
+  await axe(page, name);
+  if (vp.width <= 390) {
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    check(wide <= vp.width, `${name}: the page scrolls sideways on a phone (${wide}px wide at ${vp.width}px)`);
+  }
   return file;
+}
+
+// the same screen in dark mode (prefers-color-scheme: dark), with its own screenshot and axe pass
+async function shotDark(page, name) {
+  await page.emulateMedia({ colorScheme: "dark" });
+  try {
+    await page.waitForTimeout(200);
+    await shot(page, `${name}-dark`);
+  } finally {
+    await page.emulateMedia({ colorScheme: "light" });
+  }
 }
 
 async function step(name, fn) {
@@ -161,18 +215,19 @@ try {
     const rows = await page.locator("ol.leads > li").count();
     check(rows === Math.min(20, pendingApi), `the first page shows ${rows} leads`);
     await shot(page, "04-dashboard");
+    await shotDark(page, "04-dashboard");
     pass("dashboard shows the queue", `${pendingApi} pending (sample: ${sampleCount}), ${rows} on the first page`);
   });
 
   await step("queue filters and pagination", async () => {
     await page.getByLabel("Profile type").selectOption("supervisor");
-    const q = await api("/api/outreach/queue?profile_type=supervisor&limit=1&offset=0");
+    const q = await api("/api/outreach/queue?profile_type=supervisor,both&limit=1&offset=0");
     await page.waitForFunction((n) => document.querySelector('[data-testid="queue-count"]')?.textContent?.replace(/,/g, "").startsWith(`${n} pending`), q.body.filtered_count);
     await page.getByLabel("Profile type").selectOption("");
-    await page.getByLabel(/Minimum score/).fill("20");
+    await typeLikeAPerson(page.getByLabel(/Minimum score/), "20", { replace: true });
     const q20 = await api("/api/outreach/queue?min_score=20&limit=1&offset=0");
     await page.waitForFunction((n) => document.querySelector('[data-testid="queue-count"]')?.textContent?.replace(/,/g, "").startsWith(`${n} pending`), q20.body.filtered_count);
-    await page.getByLabel(/Minimum score/).fill("0");
+    await typeLikeAPerson(page.getByLabel(/Minimum score/), "0", { replace: true });
     await page.waitForFunction((n) => document.querySelector('[data-testid="queue-count"]')?.textContent?.replace(/,/g, "").startsWith(`${n} pending`), pendingApi);
     if (pendingApi > 20) {
       await page.getByRole("button", { name: "Next →" }).click();
@@ -189,7 +244,70 @@ try {
     const focused = await page.evaluate(() => document.activeElement?.textContent);
     const second = await page.locator("a.lead-link").nth(1).innerText();
     check(focused === second, `ArrowDown focused "${focused}", expected "${second}"`);
-    pass("queue filters (profile type, min score), pagination, arrow keys", `supervisor: ${q.body.filtered_count}, min 20: ${q20.body.filtered_count}`);
+    pass("queue filters (profile type, min score), pagination, arrow keys", `supervisor (incl. both): ${q.body.filtered_count}, min 20: ${q20.body.filtered_count}`);
+  });
+
+  await step("Back, reload and a new tab keep the member where they were", async () => {
+    await page.getByLabel("Profile type").selectOption("hustler");
+    const n = (await api("/api/outreach/queue?profile_type=hustler,both&limit=1&offset=0")).body.filtered_count;
+    await page.waitForFunction((c) => document.querySelector('[data-testid="queue-count"]')?.textContent?.replace(/,/g, "").startsWith(`${c} pending`), n);
+    const range = n > 20 ? `21–${Math.min(40, n)} of` : `1–${Math.min(20, n)} of`;
+    if (n > 20) await page.getByRole("button", { name: "Next →" }).click();
+    await page.getByText(range).waitFor();
+    await page.locator("ol.leads:not(.is-loading)").waitFor();
+    check(page.url().includes("profile_type=hustler"), `the filter is not in the address: ${page.url()}`);
+    const link = page.locator("a.lead-link").first();
+    const name = await link.innerText();
+    await link.click();
+    await page.getByRole("heading", { name, level: 1 }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === "H1", null, { timeout: 5000 })
+      .catch(() => { throw new Failure("after opening a lead the focus is not on its heading"); });
+    check((await page.title()).startsWith(name), `the tab's title is "${await page.title()}", not the lead's name`);
+    const contactUrl = page.url();
+    const kept = async (what) => {
+      await page.getByTestId("queue-count").waitFor();
+      check(await page.getByLabel("Profile type").inputValue() === "hustler", `${what} lost the profile filter`);
+      await page.getByText(range).waitFor({ timeout: 10_000 }).catch(() => { throw new Failure(`${what} lost the page (expected "${range}")`); });
+    };
+    await page.goBack();
+    await kept("Back");
+    await page.reload();
+    await kept("Reload");
+    // the same lead in a new tab of this browser: no sign-in screen
+    const tab = await page.context().newPage();
+    await tab.goto(contactUrl);
+    const signInForm = tab.getByLabel("Mission Deck token (JWT)");
+    await Promise.race([tab.getByRole("heading", { name, level: 1 }).waitFor(), signInForm.waitFor()]);
+    check(!(await signInForm.isVisible()), "a lead opened in a new tab shows the sign-in screen");
+    await tab.close();
+    await page.getByLabel("Profile type").selectOption("");
+    await page.getByText("1–20 of").waitFor();
+    pass("Back and reload keep filters and page; a new tab opens the lead signed in", `hustler: ${n}, ${range}`);
+  });
+
+  await step("the Mission Deck hand-over (#access_token): the token leaves the address, Back and Forward show the right page", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const p = await ctx.newPage();
+      p.setDefaultTimeout(15_000);
+      await p.goto(`${BASE}/#access_token=${TOKEN}`);
+      const dashboard = p.getByRole("heading", { name: "Outreach mission" });
+      await dashboard.waitFor();
+      check(!p.url().includes("access_token"), "the token stays in the address bar");
+      const link = p.locator("a.lead-link").first();
+      const name = await link.innerText();
+      await link.click();
+      const lead = p.getByRole("heading", { name, level: 1 });
+      await lead.waitFor();
+      await p.goBack();
+      await dashboard.waitFor({ timeout: 10_000 }).catch(() => { throw new Failure(`Back after the hand-over left the lead's page on screen (address ${p.url()})`); });
+      check(!(await lead.isVisible()), "Back shows the dashboard's address with the lead's page");
+      await p.goForward();
+      await lead.waitFor({ timeout: 10_000 }).catch(() => { throw new Failure("Forward did not show the lead again"); });
+      pass("hand-over: the token leaves the address, Back/Forward follow it", name);
+    } finally {
+      await ctx.close();
+    }
   });
 
   let contactName = null;
@@ -200,6 +318,7 @@ try {
     await page.getByRole("heading", { name: contactName }).waitFor();
     await page.getByText("What they wrote").waitFor();
     await shot(page, "05-contact");
+    await shotDark(page, "05-contact");
     pass("contact detail", contactName);
   });
 
@@ -244,15 +363,19 @@ try {
     sim("scan", pending[0].link, PHONE);
     await page.getByTestId("password-step").waitFor({ timeout: 15_000 });
     await page.getByText("hint: the usual").waitFor();
-    await page.getByLabel(/Telegram password/).fill("wrong");
+    await typeLikeAPerson(page.getByLabel(/Telegram password/), "wrong");
     await page.getByRole("button", { name: "Continue" }).click();
     await page.locator(".password-step .field-error").waitFor({ timeout: 15_000 });
     await shot(page, "13-telegram-2fa-wrong");
-    await page.getByLabel(/Telegram password/).fill("correct horse");
+    await typeLikeAPerson(page.getByLabel(/Telegram password/), "correct horse", { replace: true });
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByTestId("tg-connected").waitFor({ timeout: 60_000 });
     await shot(page, "14-telegram-connected");
     await page.getByRole("button", { name: "Done" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    check(await page.evaluate(() => document.activeElement && document.activeElement !== document.body), "focus dropped to the body when the dialog closed");
+    await page.getByTestId("tg-status").filter({ hasText: "Telegram connected" }).waitFor({ timeout: 15_000 })
+      .catch(() => { throw new Failure("the header does not say that Telegram is connected"); });
     pass("Connect Telegram: QR scanned, wrong 2FA password refused, right one connects", PHONE);
   });
 
@@ -281,14 +404,14 @@ try {
     check(!(await claim.isVisible()), "the first lead of the queue is claimed by someone else");
     await shot(page, "07-message-preview");
     const before = await page.getByTestId("char-count").innerText();
-    await textarea.fill((await textarea.inputValue()) + " Cheers!");
+    await typeLikeAPerson(textarea, " Cheers!");
     const after = await page.getByTestId("char-count").innerText();
     check(parseInt(after) === parseInt(before) + 8, `the counter went from "${before}" to "${after}" after adding 8 characters`);
-    await textarea.fill("x".repeat(510));
+    await textarea.fill("x".repeat(510)); // a pasted text
     await page.getByText("10 over the limit").waitFor();
     check(await page.getByRole("button", { name: "Mark as sent" }).isDisabled(), "Mark as sent is enabled over the limit");
     await shot(page, "08-message-over-limit");
-    await textarea.fill(`Hi ${contactName.split(" ")[0]}, an e2e test edit. Want to hear more?`);
+    await typeLikeAPerson(textarea, `Hi ${contactName.split(" ")[0]}, an e2e test edit. Want to hear more?`, { replace: true });
     await page.getByRole("button", { name: "Copy" }).click();
     await page.getByText(/Copied to the clipboard|Select the text/).waitFor();
     await page.getByRole("button", { name: "Mark as sent" }).click();
@@ -348,6 +471,7 @@ try {
     await first.click();
     await page.getByText("Marked as read here only").waitFor();
     await shot(page, "10-conversation");
+    await shotDark(page, "10-conversation");
     pass("conversation list and a conversation");
   });
 
@@ -355,12 +479,14 @@ try {
     await page.getByRole("link", { name: "Telegram" }).click();
     await page.getByRole("heading", { name: "Connected sessions" }).waitFor();
     await shot(page, "11-telegram");
+    await shotDark(page, "11-telegram");
     await page.getByRole("button", { name: "Connect Telegram" }).first().click();
     const dialog = page.getByRole("dialog", { name: "Connect Telegram" });
     await dialog.waitFor();
     check((await page.getByTestId("read-only-notice").innerText()).includes("never sends messages"), "the read-only notice is missing");
     await Promise.race([page.getByTestId("qr-step").waitFor({ timeout: 20_000 }), page.getByTestId("tg-retry").waitFor({ timeout: 20_000 })]);
     await shot(page, "12-telegram-connect");
+    await shotDark(page, "12-telegram-connect");
     if (await page.getByTestId("qr-step").isVisible()) pass("Connect Telegram shows a QR code", "polling every 2 s");
     else skip("Connect Telegram QR", `the modal shows a readable error instead: ${(await page.getByTestId("tg-retry").innerText()).replace(/\s+/g, " ")}`);
     await page.keyboard.press("Escape");
@@ -394,12 +520,19 @@ try {
   await step("phone screens", async () => {
     await signIn(phone, "phone");
     await phone.getByTestId("queue-count").waitFor();
+    if (SIM) {
+      // replies exist by now (the desktop journey's lead wrote): they must not widen the page or sink below the queue
+      await phone.locator("li.conversation").first().waitFor({ timeout: 20_000 });
+      const replies = await phone.locator(".replies-card").boundingBox();
+      const queue = await phone.locator("#queue-title").boundingBox();
+      check(replies.y < queue.y, `on a phone the replies card is below the queue (replies at ${Math.round(replies.y)}px, queue at ${Math.round(queue.y)}px)`);
+    }
     await shot(phone, "04-dashboard");
-    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
-    check(width <= 390, `the dashboard scrolls sideways on a phone (${width}px wide)`);
+    await shotDark(phone, "04-dashboard");
     await phone.locator("a.lead-link").first().click();
     await phone.getByText("What they wrote").waitFor();
     await shot(phone, "05-contact");
+    await shotDark(phone, "05-contact");
     await phone.goto(BASE + "/import/");
     await phone.getByTestId("lead-file").setInputFiles(SAMPLE);
     await phone.getByRole("button", { name: "Import" }).click();
@@ -411,7 +544,15 @@ try {
     await phone.getByRole("button", { name: "Connect Telegram" }).first().click();
     await Promise.race([phone.getByTestId("qr-step").waitFor({ timeout: 20_000 }), phone.getByTestId("tg-retry").waitFor({ timeout: 20_000 })]);
     await shot(phone, "12-telegram-connect");
-    pass("phone: dashboard, contact, import, Telegram at 390x844", "no sideways scrolling");
+    if (SIM) {
+      await phone.goto(BASE + "/");
+      const conv = phone.locator("a.conversation-link").first();
+      await conv.waitFor({ timeout: 20_000 });
+      await conv.click();
+      await phone.locator(".reply").first().waitFor();
+      await shot(phone, "10-conversation");
+    }
+    pass("phone: dashboard (with replies), contact, import, Telegram, a conversation at 390x844", "no sideways scrolling, axe clean");
   });
 } catch (e) {
   exitCode = 1;
@@ -422,6 +563,11 @@ try {
 
 const unexpected = consoleErrors.filter((m) => !/status of 404|Failed to load resource/.test(m));
 if (consoleErrors.length) console.log(`browser console errors (${consoleErrors.length}):\n  ${consoleErrors.slice(0, 15).join("\n  ")}`);
+if (axeCounts.length) {
+  console.log("axe (nodes per impact): screen | critical | serious | moderate | minor");
+  for (const r of axeCounts) console.log(`  ${r.screen} | ${r.critical} | ${r.serious} | ${r.moderate} | ${r.minor}${r.violations.length ? "  " + r.violations.map((v) => `${v.impact}:${v.id}x${v.nodes}`).join(" ") : ""}`);
+  writeFileSync(join(SHOTS, "..", "axe.json"), JSON.stringify(axeCounts, null, 2));
+}
 const counts = results.reduce((a, r) => ({ ...a, [r.status]: (a[r.status] ?? 0) + 1 }), {});
 console.log(`journey: ${counts.PASS ?? 0} passed, ${counts.SKIP ?? 0} skipped, ${counts.FAIL ?? 0} failed; screenshots in ${SHOTS}`);
 if (unexpected.length) { console.log("journey: failing because of uncaught errors in the page"); exitCode = 1; }
