@@ -71,11 +71,11 @@ export function ContactView() {
               {rejectError && <span className="small" role="alert"> {rejectError}</span>}</p>
             {contact.top_signals.length > 0 && (
               <>
-                <h3>Top signals</h3>
+                <h2 className="sub">Top signals</h2>
                 <ul className="signals">{contact.top_signals.map((s) => <li key={s}>{s}</li>)}</ul>
               </>
             )}
-            <h3>What they wrote</h3>
+            <h2 className="sub">What they wrote</h2>
             {(contact.matching_messages?.length ?? 0) > 0 ? (
               <ul className="snippets">
                 {contact.matching_messages!.map((m, i) => (
