@@ -106,12 +106,8 @@ public class OutreachResource {
     @APIResponse(responseCode = "200", description = "Marked sent (again: the same sent_at)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SentAnswer.class)))
     public Uni<SentAnswer> markSent(String body) {
-        JsonNode json = json(body);
-        String contactId = field(json, "contact_id");
-        String messageId = field(json, "message_id");
-        check("contact_id", contactId, CONTACT_ID);
-        check("message_id", messageId, MESSAGE_ID);
-        return outreach.markSent(jwt.getSubject(), contactId, messageId)
+        MessageRef ref = messageRef(body);
+        return outreach.markSent(jwt.getSubject(), ref.contactId(), ref.messageId())
                 .map(s -> new SentAnswer(true, s.contactId(), s.messageId(), s.contactStatus(), s.sentAt()));
     }
 
@@ -120,16 +116,25 @@ public class OutreachResource {
     @Path("/mark-sent/undo")
     @Consumes(MediaType.WILDCARD)
     public Uni<UndoSentAnswer> undoSent(String body) {
+        MessageRef ref = messageRef(body);
+        return outreach.undoSent(jwt.getSubject(), ref.contactId(), ref.messageId())
+                .map(status -> new UndoSentAnswer(true, ref.contactId(), ref.messageId(), status));
+    }
+
+    public record UndoSentAnswer(boolean success, String contactId, String messageId, String contactStatus) {
+    }
+
+    private record MessageRef(String contactId, String messageId) {
+    }
+
+    /** {"contact_id": …, "message_id": …} of mark-sent and its undo, both checked. */
+    private static MessageRef messageRef(String body) {
         JsonNode json = json(body);
         String contactId = field(json, "contact_id");
         String messageId = field(json, "message_id");
         check("contact_id", contactId, CONTACT_ID);
         check("message_id", messageId, MESSAGE_ID);
-        return outreach.undoSent(jwt.getSubject(), contactId, messageId)
-                .map(status -> new UndoSentAnswer(true, contactId, messageId, status));
-    }
-
-    public record UndoSentAnswer(boolean success, String contactId, String messageId, String contactStatus) {
+        return new MessageRef(contactId, messageId);
     }
 
     @POST
