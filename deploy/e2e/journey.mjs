@@ -373,9 +373,10 @@ try {
     await shot(page, "14-telegram-connected");
     await page.getByRole("button", { name: "Done" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
-    check(await page.evaluate(() => document.activeElement && document.activeElement !== document.body), "focus dropped to the body when the dialog closed");
     await page.getByTestId("tg-status").filter({ hasText: "Telegram connected" }).waitFor({ timeout: 15_000 })
       .catch(() => { throw new Failure("the header does not say that Telegram is connected"); });
+    await page.waitForTimeout(300);
+    check(await page.evaluate(() => document.activeElement && document.activeElement !== document.body), "focus dropped to the body when the dialog closed");
     pass("Connect Telegram: QR scanned, wrong 2FA password refused, right one connects", PHONE);
   });
 

@@ -77,6 +77,16 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   useRouteFocus(pathname);
 
+  // the header's Connect button turns into "Telegram connected" once the session is active: focus that was on the
+  // button moves to the new link instead of dropping to the page
+  const connectFocused = useRef(false);
+  const statusRef = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (telegram !== "connected" || !connectFocused.current) return;
+    connectFocused.current = false;
+    if (!document.activeElement || document.activeElement === document.body) statusRef.current?.focus();
+  }, [telegram]);
+
   if (!ready || !cfg || !api) {
     return <main className="page" id="main"><Spinner label="Starting…" /></main>;
   }
@@ -99,11 +109,12 @@ export function AppShell({ children }: { children: ReactNode }) {
           </nav>
           <div className="topbar-right">
             {telegram === "connected" ? (
-              <Link href="/telegram/" className="tg-status tg-on" data-testid="tg-status">Telegram connected</Link>
+              <Link href="/telegram/" className="tg-status tg-on" data-testid="tg-status" ref={statusRef}>Telegram connected</Link>
             ) : (
               <>
                 {telegram === "not-connected" && <span className="tg-status tg-off" data-testid="tg-status">Telegram not connected</span>}
-                <button type="button" className="btn btn-small btn-primary connect-btn" onClick={openTelegramConnect}>Connect Telegram</button>
+                <button type="button" className="btn btn-small btn-primary connect-btn" onClick={openTelegramConnect}
+                        onFocus={() => { connectFocused.current = true; }} onBlur={() => { connectFocused.current = false; }}>Connect Telegram</button>
               </>
             )}
             <span className="whoami" title="Signed in as">{subject ?? "signed in"}</span>
