@@ -16,6 +16,8 @@ export interface AppCtx {
   /** whether one of the member's Telegram sessions is active (shown in the header) */
   telegram: TelegramState;
   refreshTelegram: () => void;
+  /** a login just finished: the header looks again every 2 s until the session is active */
+  telegramConnected: () => void;
 }
 
 export const AppContext = createContext<AppCtx | null>(null);

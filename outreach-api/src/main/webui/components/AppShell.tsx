@@ -75,6 +75,19 @@ export function AppShell({ children }: { children: ReactNode }) {
     return () => clearInterval(t);
   }, [token, api, refreshTelegram]);
 
+  // right after a login the session turns active within seconds (reply-monitor starts it): look more often
+  const [justConnected, setJustConnected] = useState(0);
+  useEffect(() => {
+    if (!justConnected || telegram === "connected") return;
+    let tries = 0;
+    const t = setInterval(() => {
+      if (++tries > 30) { clearInterval(t); return; }
+      refreshTelegram();
+    }, 2000);
+    return () => clearInterval(t);
+  }, [justConnected, telegram, refreshTelegram]);
+  const telegramConnected = useCallback(() => { refreshTelegram(); setJustConnected(Date.now()); }, [refreshTelegram]);
+
   useRouteFocus(pathname);
 
   // the header's Connect button turns into "Telegram connected" once the session is active: focus that was on the
@@ -96,7 +109,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const subject = decodeToken(token)?.subject ?? null;
   const openTelegramConnect = () => setConnectOpen(true);
   return (
-    <AppContext.Provider value={{ cfg, api, token, subject, signOut, openTelegramConnect, telegram, refreshTelegram }}>
+    <AppContext.Provider value={{ cfg, api, token, subject, signOut, openTelegramConnect, telegram, refreshTelegram, telegramConnected }}>
       <a href="#main" className="skip-link">Skip to content</a>
       <header className="topbar">
         <div className="topbar-inner">
@@ -123,7 +136,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main className="page" id="main" tabIndex={-1}>{children}</main>
-      {connectOpen && <TelegramConnect onClose={() => { setConnectOpen(false); refreshTelegram(); }} onConnected={refreshTelegram} />}
+      {connectOpen && <TelegramConnect onClose={() => { setConnectOpen(false); refreshTelegram(); }} onConnected={telegramConnected} />}
     </AppContext.Provider>
   );
 }

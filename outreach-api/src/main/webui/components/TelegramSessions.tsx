@@ -16,7 +16,7 @@ const STATUS_TEXT: Record<string, string> = {
 const ENDED = new Set(["disconnected", "logged-out", "logged_out", "revoked"]);
 
 export function TelegramSessions() {
-  const { api, refreshTelegram } = useApp();
+  const { api, refreshTelegram, telegramConnected } = useApp();
   usePageTitle("Telegram");
   const [sessions, setSessions] = useState<TelegramSession[] | null>(null);
   const [missing, setMissing] = useState(false);
@@ -100,7 +100,7 @@ export function TelegramSessions() {
           </ul>
         )}
       </section>
-      {connect && <TelegramConnect onClose={() => { setConnect(false); load(); refreshTelegram(); }} onConnected={() => { load(); refreshTelegram(); }} />}
+      {connect && <TelegramConnect onClose={() => { setConnect(false); load(); refreshTelegram(); }} onConnected={() => { load(); telegramConnected(); }} />}
     </div>
   );
 }

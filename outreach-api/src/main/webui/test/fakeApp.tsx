@@ -23,7 +23,7 @@ export function fakeApi(handlers: Record<string, (c: Call) => unknown>) {
 export function withApp(api: ApiClient, children: ReactNode, subject = "alice") {
   const ctx: AppCtx = {
     cfg: DEFAULT_CONFIG, api, token: "t", subject, signOut: () => {}, openTelegramConnect: () => {},
-    telegram: "unknown", refreshTelegram: () => {},
+    telegram: "unknown", refreshTelegram: () => {}, telegramConnected: () => {},
   };
   return <AppContext.Provider value={ctx}>{children}</AppContext.Provider>;
 }
