@@ -204,7 +204,7 @@ try {
       check(Date.now() < settleBy, `the queue still counts ${previous} pending leads 60 s after the import`);
       await new Promise((resolve) => setTimeout(resolve, 2500));
     }
-    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("link", { name: "Dashboard", exact: true }).click();
     pendingApi = q.body.filtered_count;
     const count = page.getByTestId("queue-count");
     await count.waitFor();
@@ -424,7 +424,7 @@ try {
 
   await step("a simulated reply appears live in the conversation list; opening it clears unread", async () => {
     if (!SIM) { skip("live reply", "the stack is not running the simulated Telegram"); return; }
-    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("link", { name: "Dashboard", exact: true }).click();
     await page.getByRole("heading", { name: /Replies/ }).waitFor();
     await page.locator(".live-live").waitFor({ timeout: 15_000 });
     await page.evaluate(() => { window.__noReload = true; });
@@ -462,7 +462,7 @@ try {
   });
 
   await step("conversation list (replies)", async () => {
-    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("link", { name: "Dashboard", exact: true }).click();
     await page.getByRole("heading", { name: /Replies/ }).waitFor();
     const missing = page.getByText("Reply tracking is not available yet");
     await page.waitForTimeout(1000);
@@ -477,7 +477,7 @@ try {
   });
 
   await step("Telegram: modal and sessions page", async () => {
-    await page.getByRole("link", { name: "Telegram" }).click();
+    await page.getByRole("link", { name: "Telegram", exact: true }).click();
     await page.getByRole("heading", { name: "Connected sessions" }).waitFor();
     await shot(page, "11-telegram");
     await shotDark(page, "11-telegram");
