@@ -230,7 +230,7 @@ public class OutreachService {
     public Uni<String> undoSent(String owner, String contactSlug, String messageSlug) {
         Instant now = Instant.now();
         return messages.undoSent(contactSlug, messageSlug, owner, now.minus(config.undoSentWindow()), now)
-                .map(found -> found.orElseThrow(() -> ApiProblem.of(409, "undo_not_possible",
+                .map(found -> found.orElseThrow(() -> ProblemException.of(409, "undo_not_possible",
                         "message " + messageSlug + " is not a message of yours marked as sent in the last "
                                 + config.undoSentWindow().toMinutes() + " minutes")))
                 .invoke(queue::invalidateCounts);

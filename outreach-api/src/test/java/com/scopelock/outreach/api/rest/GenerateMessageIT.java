@@ -477,7 +477,7 @@ class GenerateMessageIT {
         String body = JsonCodec.encode(Map.of("contact_id", slug, "message_id", id));
         // nothing marked yet: nothing to undo
         given().header("Authorization", ALICE).contentType("application/json").body(body)
-                .post("/api/outreach/mark-sent/undo").then().statusCode(409).body("error", equalTo("undo_not_possible"));
+                .post("/api/outreach/mark-sent/undo").then().statusCode(409).body("code", equalTo("undo_not_possible"));
         given().header("Authorization", ALICE).contentType("application/json").body(body)
                 .post("/api/outreach/mark-sent").then().statusCode(200).body("contact_status", equalTo("contacted"));
         // another member cannot take it back
@@ -498,7 +498,7 @@ class GenerateMessageIT {
                 .post("/api/outreach/mark-sent").then().statusCode(200).body("contact_status", equalTo("contacted"));
         given().header("Authorization", ALICE).contentType("application/json")
                 .body("{\"contact_id\":\"" + slug + "\",\"message_id\":\"x') DETACH DELETE n\"}")
-                .post("/api/outreach/mark-sent/undo").then().statusCode(400).body("message", containsString("message_id"));
+                .post("/api/outreach/mark-sent/undo").then().statusCode(400).body("detail", containsString("message_id"));
     }
 
     @Test
