@@ -45,7 +45,12 @@ public class LabelRepository {
             RETURN old_sentiment AS old_sentiment, old_intent AS old_intent, old_labeled_by AS old_labeled_by,
                    conv.contact_telegram_id AS contact""";
 
-    /** The member confirms the suggestion: it is used up (the lead's mark is written by DoNotContactRepository). */
+    /** The suggestion of one of the owner's replies, read before the lead's mark is tried. */
+    static final String SUGGESTION = """
+            MATCH (r:U4_Telegram_Reply {slug: $reply, owner: $owner})-[:U4_PART_OF]->(conv:U4_Telegram_Conversation {owner: $owner})
+            RETURN coalesce(r.dnc_suggested, false) AS suggested, r.intent AS intent, conv.contact_telegram_id AS contact""";
+
+    /** The member confirmed the suggestion: it is used up (the lead's mark is written by DoNotContactRepository). */
     static final String TAKE_SUGGESTION = """
             MATCH (r:U4_Telegram_Reply {slug: $reply, owner: $owner})-[:U4_PART_OF]->(conv:U4_Telegram_Conversation {owner: $owner})
             WITH r, conv, coalesce(r.dnc_suggested, false) AS suggested
@@ -96,9 +101,18 @@ public class LabelRepository {
     public record Suggestion(boolean suggested, String intent, long contactTelegramId) {
     }
 
+    /** Empty when the reply is not one of the owner's conversations. */
+    public Uni<Optional<Suggestion>> suggestion(String owner, String reply) {
+        return graph.read(SUGGESTION, Map.of("owner", owner, "reply", reply)).map(LabelRepository::suggestion);
+    }
+
     public Uni<Optional<Suggestion>> takeSuggestion(String owner, String reply, String now) {
         return graph.write(TAKE_SUGGESTION, Map.of("owner", owner, "reply", reply, "now", now))
-                .map(r -> r.isEmpty() ? Optional.empty() : Optional.of(new Suggestion(r.row(0).bool("suggested"),
-                        r.row(0).string("intent"), r.row(0).number("contact"))));
+                .map(LabelRepository::suggestion);
+    }
+
+    private static Optional<Suggestion> suggestion(GraphResult r) {
+        return r.isEmpty() ? Optional.empty() : Optional.of(new Suggestion(r.row(0).bool("suggested"),
+                r.row(0).string("intent"), r.row(0).number("contact")));
     }
 }

@@ -1,9 +1,8 @@
 package com.scopelock.outreach.api.rest;
 
-import com.scopelock.outreach.api.graph.DoNotContactRepository;
-import com.scopelock.outreach.problems.ProblemException;
-import com.scopelock.outreach.api.service.QueueService;
-import com.scopelock.outreach.api.service.WatchWithdrawals;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.scopelock.outreach.api.graph.DoNotContactRepository.Mark;
+import com.scopelock.outreach.api.service.DoNotContactService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -12,58 +11,74 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.time.Instant;
-
-/** {@code POST/DELETE /api/outreach/contacts/{id}/do-not-contact}: a lead nobody should contact (with a reason). */
+/**
+ * {@code POST/DELETE /api/outreach/contacts/{id}/do-not-contact}: a lead nobody should contact (with a reason).
+ * Only the claimer may set or lift a mark, or anyone while the lead is unclaimed; the lead's own opt-out is lifted
+ * only with {@code ?reason=}.
+ */
 @Path("/api/outreach/contacts/{id}/do-not-contact")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class DoNotContactResource {
-    static final int MAX_REASON = 500;
-
-    private final DoNotContactRepository marks;
-    private final QueueService queue;
+    private final DoNotContactService marks;
     private final JsonWebToken jwt;
-    private final WatchWithdrawals withdrawals;
 
-    public DoNotContactResource(DoNotContactRepository marks, QueueService queue, JsonWebToken jwt,
-                                WatchWithdrawals withdrawals) {
-        this.withdrawals = withdrawals;
+    public DoNotContactResource(DoNotContactService marks, JsonWebToken jwt) {
         this.marks = marks;
-        this.queue = queue;
         this.jwt = jwt;
     }
 
     public record MarkRequest(String reason) {
     }
 
-    public record MarkAnswer(String contactId, boolean doNotContact, String outreachStatus, String reason) {
+    /** The lead's mark after the call: while marked, why, by whom, when; once lifted, who lifted it, when, why. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MarkAnswer(
+            @Schema(required = true) String contactId,
+            @Schema(required = true) boolean doNotContact,
+            @Schema(required = true) String outreachStatus,
+            @Schema(description = "why the lead is marked; only while it is") String reason,
+            @Schema(description = "who set the mark (the member, or message-generator for the lead's own opt-out)")
+            String markedBy,
+            String markedAt,
+            @Schema(enumeration = {"member", "lead"}, description = "lead: the lead asked not to be contacted")
+            String source,
+            String liftedBy,
+            String liftedAt,
+            String liftReason) {
+
+        static MarkAnswer of(String id, Mark m) {
+            return m.doNotContact()
+                    ? new MarkAnswer(id, true, m.outreachStatus(), m.reason(), m.markedBy(), m.markedAt(), m.source(),
+                    null, null, null)
+                    : new MarkAnswer(id, false, m.outreachStatus(), null, null, null, null, m.liftedBy(), m.liftedAt(),
+                    m.liftReason());
+        }
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The lead's mark (a mark already there is left as it is)")
+    @APIResponse(responseCode = "400", description = "reason missing or longer than 500 characters")
+    @APIResponse(responseCode = "404", description = "No such contact")
+    @APIResponse(responseCode = "409", description = "Another member holds a valid claim on the lead")
     public Uni<MarkAnswer> mark(@PathParam("id") String id, MarkRequest request) {
-        String reason = request == null || request.reason() == null ? "" : request.reason().strip();
-        if (reason.isEmpty() || reason.length() > MAX_REASON) {
-            throw ProblemException.invalid("invalid_reason", "reason", "is required, at most " + MAX_REASON + " characters");
-        }
-        return marks.mark(id, reason, jwt.getSubject(), Instant.now().toString())
-                .invoke(queue::invalidateCounts)
-                .map(status -> new MarkAnswer(id, true, status.orElseThrow(() -> notFound(id)), reason))
-                .call(answer -> withdrawals.doNotContact(id));
+        return marks.mark(jwt.getSubject(), id, request == null ? null : request.reason())
+                .map(m -> MarkAnswer.of(id, m));
     }
 
     @DELETE
-    public Uni<MarkAnswer> unmark(@PathParam("id") String id) {
-        return marks.unmark(id, jwt.getSubject(), Instant.now().toString())
-                .invoke(queue::invalidateCounts)
-                .map(status -> new MarkAnswer(id, false, status.orElseThrow(() -> notFound(id)), null));
-    }
-
-    private static ProblemException notFound(String id) {
-        return ProblemException.of(404, "contact_not_found", "no contact " + id);
+    @APIResponse(responseCode = "200", description = "The mark is lifted (or there was none)")
+    @APIResponse(responseCode = "400", description = "reason longer than 500 characters")
+    @APIResponse(responseCode = "404", description = "No such contact")
+    @APIResponse(responseCode = "409", description = "Another member holds a valid claim, or the lead opted out and no reason was given")
+    public Uni<MarkAnswer> unmark(@PathParam("id") String id, @QueryParam("reason") String reason) {
+        return marks.unmark(jwt.getSubject(), id, reason).map(m -> MarkAnswer.of(id, m));
     }
 }

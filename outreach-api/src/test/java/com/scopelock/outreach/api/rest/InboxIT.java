@@ -272,6 +272,9 @@ class InboxIT {
         TestKafka.send(Topics.REPLY_LABELS, unsubscribe.key(), JsonCodec.encode(unsubscribe));
         await("do-not-contact from the unsubscribe label", () -> "do_not_contact".equals(given().header("Authorization", ALICE)
                 .get("/api/outreach/contacts/" + slug).then().extract().jsonPath().getString("outreach_status")));
+        // the lead's own opt-out: lifted only with an explicit reason
+        given().header("Authorization", ALICE).delete("/api/outreach/contacts/" + slug + "/do-not-contact").then()
+                .statusCode(409).body("code", equalTo("lead_opted_out"));
     }
 
     @Test

@@ -114,6 +114,15 @@ class ReplyLabelIT {
 
         given().header("Authorization", BOB).post("/api/outreach/replies/" + replyId + "/do-not-contact").then().statusCode(404);
         assertNotMarked(slug, "bob cannot confirm alice's suggestion");
+        String until = com.scopelock.outreach.api.graph.GraphTime.format(Instant.now().plusSeconds(3600));
+        graph.write("MATCH (c:U4_Contact_Lead {slug: $s}) SET c.claimed_by = 'bob', c.claimed_until = $u",
+                Map.of("s", slug, "u", until)).await().atMost(Duration.ofSeconds(5));
+        given().header("Authorization", ALICE).post("/api/outreach/replies/" + replyId + "/do-not-contact").then().statusCode(409)
+                .body("code", equalTo("claimed_by_other")).body("claimed_by", equalTo("bob"));
+        assertNotMarked(slug, "a member's mark follows the claim rule: bob holds a valid claim");
+        assertEquals(true, replies(lead).getBoolean("replies[0].do_not_contact_suggested"), "the refused click keeps the suggestion");
+        graph.write("MATCH (c:U4_Contact_Lead {slug: $s}) SET c.claimed_by = null, c.claimed_until = null",
+                Map.of("s", slug)).await().atMost(Duration.ofSeconds(5)); // bob's claim ends
         given().header("Authorization", ALICE).post("/api/outreach/replies/" + replyId + "/do-not-contact").then().statusCode(200)
                 .body("do_not_contact", equalTo(true)).body("lead_status", equalTo("do_not_contact"));
         assertEquals("do_not_contact", status(slug));
@@ -133,6 +142,8 @@ class ReplyLabelIT {
         label(reply, "negative", "unsubscribe"); // what the old rules said about this reply
         await("do-not-contact from the opt-out label", () -> "do_not_contact".equals(status(slug)));
         assertEquals(false, replies(lead).getBoolean("replies[0].do_not_contact_suggested"));
+        given().header("Authorization", ALICE).delete("/api/outreach/contacts/" + slug + "/do-not-contact").then()
+                .statusCode(409).body("code", equalTo("lead_opted_out")); // the lead's own opt-out: only with a reason
 
         long before = corrections(ALICE);
         long bobBefore = corrections(BOB);
@@ -145,6 +156,10 @@ class ReplyLabelIT {
                 .body("previous.intent", equalTo("unsubscribe")).body("previous.sentiment", equalTo("negative"))
                 .body("previous.labeled_by", equalTo("rules")).body("do_not_contact_suggested", equalTo(false));
         assertNotMarked(slug, "the mark the wrong label set is lifted");
+        GraphResult.Row lift = graph.read("MATCH (c:U4_Contact_Lead {slug: $s}) RETURN c.do_not_contact_lifted_by AS by, "
+                + "c.do_not_contact_lift_reason AS why", Map.of("s", slug)).await().atMost(Duration.ofSeconds(5)).row(0);
+        assertEquals("alice", lift.string("by"), "who lifted the mark is recorded");
+        assertEquals("the member corrected the reply label unsubscribe to interested", lift.string("why"));
         assertEquals(before + 1, corrections(ALICE));
         assertEquals(bobBefore, corrections(BOB), "bob's refused attempt is not counted anywhere");
 
