@@ -43,6 +43,24 @@ class JsonCodecTest {
     }
 
     @Test
+    void linksRoundTripAndAreNullWhenAnOlderProducerLeftThemOut() {
+        LeadData lead = new LeadData(42L, "Ana", "group", "hustler", 0, 3, List.of(),
+                JsonCodec.mapper().createObjectNode());
+        LeadLinks links = new LeadLinks(
+                List.of(new LeadLinks.ChatLink("telegram:777", "Solana Builders", "group", 12, List.of("alice"))),
+                List.of(new LeadLinks.ReplyLink(43L, null, 4), new LeadLinks.ReplyLink(99L, "alice", 2)));
+        LeadUpserted event = LeadUpserted.of("alice", "imp-2", lead, links, Instant.parse("2026-12-03T10:00:00Z"));
+
+        String json = JsonCodec.encode(event);
+
+        assertTrue(json.contains("\"links\":{\"chats\":[{\"key\":\"telegram:777\""), json);
+        assertTrue(json.contains("\"team_members\":[\"alice\"]"), json);
+        assertEquals(event, JsonCodec.decode(json, LeadUpserted.class));
+        String older = json.substring(0, json.indexOf(",\"links\"")) + "}";
+        assertEquals(null, JsonCodec.decode(older, LeadUpserted.class).links());
+    }
+
+    @Test
     void malformedRecordsArePoison() {
         assertThrows(JsonCodec.PoisonRecordException.class, () -> JsonCodec.decode("{not json", LeadUpserted.class));
     }

@@ -9,7 +9,8 @@ import java.util.List;
  * What an import did, and while it runs how far it is. {@code received = accepted + rejected + duplicates}:
  * {@code accepted} counts distinct leads published, {@code duplicates} the records a later one replaced. At most
  * {@code max-listed-rejections} rejections and {@code max-listed-duplicates} duplicates are listed one by one
- * ({@code rejections_truncated} / {@code duplicates_truncated} say when more were left out).
+ * ({@code rejections_truncated} / {@code duplicates_truncated} say when more were left out). {@code format}
+ * ({@code team_members} | {@code telegram_export}) is known once the document has been read.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportReport(
@@ -28,7 +29,8 @@ public record ImportReport(
         Boolean rejectionsTruncated,
         List<Duplicate> duplicateRecords,
         Boolean duplicatesTruncated,
-        String error) {
+        String error,
+        String format) {
 
     public static final String PARSING = "parsing";
     public static final String PUBLISHING = "publishing";

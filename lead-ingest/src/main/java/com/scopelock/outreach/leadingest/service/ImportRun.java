@@ -25,6 +25,7 @@ final class ImportRun {
     private int published;
     private Instant finishedAt;
     private String error;
+    private String format;
     /** When the report was last written to the report store (see {@link ImportRegistry#progress}). */
     volatile long savedAtNanos = System.nanoTime();
 
@@ -59,6 +60,10 @@ final class ImportRun {
         }
     }
 
+    synchronized void format(String format) {
+        this.format = format;
+    }
+
     synchronized void parsed(int total, int accepted) {
         this.total = total;
         this.accepted = accepted;
@@ -84,6 +89,6 @@ final class ImportRun {
         return new ImportReport(id, state, startedAt, finishedAt, processed, total, published,
                 processed, accepted, rejected, duplicates, List.copyOf(rejections),
                 rejected > rejections.size() ? Boolean.TRUE : null, List.copyOf(duplicateRecords),
-                duplicates > duplicateRecords.size() ? Boolean.TRUE : null, error);
+                duplicates > duplicateRecords.size() ? Boolean.TRUE : null, error, format);
     }
 }

@@ -3,7 +3,9 @@ package com.scopelock.outreach.leadingest.service;
 import com.scopelock.outreach.leadingest.config.IngestConfig;
 import com.scopelock.outreach.leadingest.messaging.LeadUpsertPublisher;
 import com.scopelock.outreach.model.JsonCodec;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.scopelock.outreach.model.LeadData;
+import com.scopelock.outreach.model.LeadLinks;
 import com.scopelock.outreach.model.LeadUpserted;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -93,33 +96,48 @@ public class ImportService {
         Instant now = Instant.now();
         Map<Long, Integer> lastIndexById = new HashMap<>();
         try (BufferedWriter out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
-            int total = parser.parse(body, (index, record) -> {
-                run.recordProcessed();
-                registry.progress(run, false);
-                switch (validator.validate(index, record)) {
-                    case LeadValidator.Accepted accepted -> {
-                        LeadData lead = accepted.lead();
-                        String event = JsonCodec.encode(LeadUpserted.of(owner, run.id, lead, now));
-                        int bytes = RecordSize.utf8Length(event);
-                        if (bytes > config.maxRecordBytes()) {
-                            run.reject(RecordSize.tooLarge(index, lead.telegramId(), bytes, config.maxRecordBytes()));
-                            return;
-                        }
-                        Integer previous = lastIndexById.put(lead.telegramId(), index);
-                        if (previous != null) {
-                            run.duplicate(new Duplicate(previous, lead.telegramId(), index));
-                        }
-                        writeLine(out, index + "\t" + lead.telegramId() + "\t" + event);
-                    }
-                    case LeadValidator.Rejected rejected -> run.reject(rejected.rejection());
+            LeadFileParser.Parsed parsed = parser.parse(body, owner, new LeadFileParser.RecordHandler() {
+                @Override
+                public void onRecord(int index, JsonNode record) {
+                    onRecord(index, record, null);
+                }
+
+                @Override
+                public void onRecord(int index, JsonNode record, LeadLinks links) {
+                    accept(run, owner, now, index, record, links, lastIndexById, out);
                 }
             });
-            run.parsed(total, lastIndexById.size());
+            run.format(parsed.format().name().toLowerCase(Locale.ROOT));
+            run.parsed(parsed.records(), lastIndexById.size());
             registry.progress(run, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the import spool", e);
         }
         return lastIndexById;
+    }
+
+    private void accept(ImportRun run, String owner, Instant now, int index, JsonNode record,
+                        LeadLinks exportLinks, Map<Long, Integer> lastIndexById, BufferedWriter out) {
+        run.recordProcessed();
+        registry.progress(run, false);
+        switch (validator.validate(index, record)) {
+            case LeadValidator.Accepted accepted -> {
+                LeadData lead = accepted.lead();
+                LeadLinks links = exportLinks != null ? exportLinks : GroupLinks.of(lead);
+                String event = JsonCodec.encode(LeadUpserted.of(owner, run.id, lead, links, now));
+                int bytes = RecordSize.utf8Length(event);
+                if (bytes > config.maxRecordBytes()) {
+                    run.reject(RecordSize.tooLarge(index, lead.telegramId(), bytes, config.maxRecordBytes()));
+                    return;
+                }
+                Integer previous = lastIndexById.put(lead.telegramId(), index);
+                if (previous != null) {
+                    run.duplicate(new Duplicate(previous, lead.telegramId(), index));
+                }
+                writeLine(out, index + "\t" + lead.telegramId() + "\t" + event);
+            }
+            case LeadValidator.Rejected rejected -> run.reject(rejected.rejection());
+        }
     }
 
     private void publishSpooled(ImportRun run, Path spool, Map<Long, Integer> lastIndexById) {

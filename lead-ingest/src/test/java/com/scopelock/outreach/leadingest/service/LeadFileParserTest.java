@@ -1,5 +1,7 @@
 package com.scopelock.outreach.leadingest.service;
 
+import com.scopelock.outreach.leadingest.telegram.Scoring;
+import com.scopelock.outreach.leadingest.telegram.TestScoring;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -12,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LeadFileParserTest {
-    private final LeadFileParser parser = new LeadFileParser();
+    private final LeadFileParser parser = new LeadFileParser(new Scoring(TestScoring.config(java.util.Map.of())));
 
     private List<String> parse(String body) {
         List<String> records = new ArrayList<>();

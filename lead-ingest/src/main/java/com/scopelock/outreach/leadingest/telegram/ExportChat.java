@@ -1,0 +1,41 @@
+package com.scopelock.outreach.leadingest.telegram;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/** One chat of an export while it is read: its identity and the team members seen in it. */
+final class ExportChat {
+    long id;
+    String name;
+    String exportType;
+    final Set<String> teamMembers = new TreeSet<>();
+    /** message id → sender, for the replies of this chat; dropped when the chat has been read. */
+    LongLongMap senders = new LongLongMap();
+
+    boolean isBotChat() {
+        return "bot_chat".equals(exportType);
+    }
+
+    boolean isSavedMessages() {
+        return "saved_messages".equals(exportType);
+    }
+
+    /** The lead file's chat_type for Telegram Desktop's chat types. */
+    String chatType() {
+        if (exportType == null) {
+            return "group";
+        }
+        if (exportType.equals("personal_chat") || exportType.equals("bot_chat")) {
+            return "personal_chat";
+        }
+        return exportType.endsWith("channel") ? "channel" : "group";
+    }
+
+    String key() {
+        return "telegram:" + id;
+    }
+
+    String displayName() {
+        return name == null || name.isBlank() ? "chat " + id : name;
+    }
+}
