@@ -21,6 +21,9 @@ final class PhraseMatcher {
     private final Map<Long, Integer> edges = new HashMap<>();
     private final List<List<Phrase>> outputs = new ArrayList<>();
     private int[] fail;
+    /** The ASCII part of {@link #edges} as arrays (node × char → child + 1; 0 = none): no boxing on the hot path. */
+    private int[][] ascii;
+    private Phrase[][] out;
 
     /** @param phrasesBySignal index = signal number (at most 64), the phrases of that signal */
     PhraseMatcher(List<List<String>> phrasesBySignal) {
@@ -34,6 +37,27 @@ final class PhraseMatcher {
             }
         }
         buildFailureLinks();
+        ascii = new int[outputs.size()][];
+        edges.forEach((key, child) -> {
+            int node = (int) (key >>> 16);
+            char c = (char) (key & 0xFFFF);
+            if (c < 128) {
+                if (ascii[node] == null) {
+                    ascii[node] = new int[128];
+                }
+                ascii[node][c] = child + 1;
+            }
+        });
+        out = outputs.stream().map(list -> list.toArray(Phrase[]::new)).toArray(Phrase[][]::new);
+    }
+
+    private int child(int node, char c) {
+        if (c < 128) {
+            int[] row = ascii[node];
+            return row == null ? -1 : row[c] - 1;
+        }
+        Integer next = edges.get(key(node, c));
+        return next == null ? -1 : next;
     }
 
     private void add(int signal, String phrase) {
@@ -90,12 +114,12 @@ final class PhraseMatcher {
         int node = 0;
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            Integer next;
-            while ((next = edges.get(key(node, c))) == null && node != 0) {
+            int next;
+            while ((next = child(node, c)) < 0 && node != 0) {
                 node = fail[node];
             }
-            node = next == null ? 0 : next;
-            for (Phrase p : outputs.get(node)) {
+            node = Math.max(next, 0);
+            for (Phrase p : out[node]) {
                 int start = i - p.length + 1;
                 boolean startOk = !p.checkStart || start == 0 || !isWordChar(lower.charAt(start - 1));
                 boolean endOk = !p.checkEnd || i + 1 == lower.length() || !isWordChar(lower.charAt(i + 1));
