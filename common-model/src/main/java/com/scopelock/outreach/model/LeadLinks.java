@@ -14,8 +14,8 @@ import java.util.List;
 public record LeadLinks(List<ChatLink> chats, List<ReplyLink> replies) {
 
     /**
-     * @param key         the chat's identity: {@code telegram:<chat id>} for an export's chat, {@code group:<name>}
-     *                    for a lead file's group name
+     * @param key         the chat's identity: {@code group:<name>} for a group or channel (an export's, or a lead
+     *                    file's group name), {@code telegram:<user id>} for a personal chat
      * @param messages    the lead's messages in the chat (0 when unknown)
      * @param teamMembers the team members (Mission Deck logins) known to be in the chat
      */

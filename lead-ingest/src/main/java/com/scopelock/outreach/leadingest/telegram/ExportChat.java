@@ -31,8 +31,12 @@ final class ExportChat {
         return exportType.endsWith("channel") ? "channel" : "group";
     }
 
+    /**
+     * A group or channel by its name ({@code group:<name>}, as a lead file's {@code groups} name it, so both meet in
+     * the graph; two chats of one name are taken for one); a personal chat by the other person's id.
+     */
     String key() {
-        return "telegram:" + id;
+        return "personal_chat".equals(chatType()) ? "telegram:" + id : "group:" + displayName();
     }
 
     String displayName() {

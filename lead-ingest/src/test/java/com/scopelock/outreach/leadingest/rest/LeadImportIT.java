@@ -51,32 +51,8 @@ class LeadImportIT {
         }
     }
 
-    /** Every lead-upsert record of one import on the topic, read with a fresh consumer group. */
     private static List<LeadUpserted> publishedBy(String importId, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<LeadUpserted> events = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(Topics.LEAD_UPSERTS));
-            Instant deadline = Instant.now().plusSeconds(20);
-            int idlePolls = 0;
-            while (Instant.now().isBefore(deadline) && (events.size() < expected || idlePolls < 3)) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                idlePolls = records.isEmpty() ? idlePolls + 1 : 0;
-                for (ConsumerRecord<String, String> record : records) {
-                    LeadUpserted event = JsonCodec.decode(record.value(), LeadUpserted.class);
-                    if (importId.equals(event.importId())) {
-                        assertEquals(event.key(), record.key(), "records are keyed by telegram_id");
-                        events.add(event);
-                    }
-                }
-            }
-        }
-        return events;
+        return PublishedLeads.of(importId, expected);
     }
 
     @Test

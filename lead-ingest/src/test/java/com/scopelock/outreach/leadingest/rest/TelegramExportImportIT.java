@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.scopelock.outreach.model.JsonCodec;
 import com.scopelock.outreach.model.LeadLinks;
 import com.scopelock.outreach.model.LeadUpserted;
-import com.scopelock.outreach.model.Topics;
 import com.scopelock.outreach.testsupport.FalkorDbTestResource;
 import com.scopelock.outreach.testsupport.KafkaTestResource;
 import com.scopelock.outreach.testsupport.TelegramExportGenerator;
@@ -13,16 +12,10 @@ import com.scopelock.outreach.testsupport.TestJwt;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,28 +65,8 @@ class TelegramExportImportIT {
     }
 
     private static Map<Long, LeadUpserted> publishedBy(String importId, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         Map<Long, LeadUpserted> events = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(Topics.LEAD_UPSERTS));
-            Instant deadline = Instant.now().plusSeconds(30);
-            int idlePolls = 0;
-            while (Instant.now().isBefore(deadline) && (events.size() < expected || idlePolls < 3)) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                idlePolls = records.isEmpty() ? idlePolls + 1 : 0;
-                for (ConsumerRecord<String, String> record : records) {
-                    LeadUpserted event = JsonCodec.decode(record.value(), LeadUpserted.class);
-                    if (importId.equals(event.importId())) {
-                        events.put(event.lead().telegramId(), event);
-                    }
-                }
-            }
-        }
+        PublishedLeads.of(importId, expected).forEach(e -> events.put(e.lead().telegramId(), e));
         return events;
     }
 
@@ -137,7 +110,7 @@ class TelegramExportImportIT {
                 && e.owner().equals("alice")));
 
         LeadUpserted ana = events.get(ANA.telegramId());
-        assertEquals(List.of("telegram:" + TelegramExportGenerator.chatId(0), "telegram:" + TelegramExportGenerator.chatId(1)),
+        assertEquals(List.of("group:" + TelegramExportGenerator.chatName(0), "group:" + TelegramExportGenerator.chatName(1)).stream().sorted().toList(),
                 chatKeys(ana).stream().sorted().toList());
         ana.links().chats().forEach(c -> assertEquals(List.of("alice", "bob"), c.teamMembers(), c.key()));
         assertEquals(List.of(TelegramExportGenerator.chatName(0), TelegramExportGenerator.chatName(1)).stream().sorted().toList(),
@@ -166,7 +139,7 @@ class TelegramExportImportIT {
         assertFalse(events.containsKey(WEI.telegramId()), "not in this chat");
         assertFalse(events.containsKey(TelegramExportGenerator.OWNER_ID), "alice is a configured team member");
         assertFalse(events.containsKey(TelegramExportGenerator.TEAM_MEMBER_ID));
-        assertEquals(List.of("telegram:" + TelegramExportGenerator.chatId(0)), chatKeys(events.get(DMITRI.telegramId())));
+        assertEquals(List.of("group:" + TelegramExportGenerator.chatName(0)), chatKeys(events.get(DMITRI.telegramId())));
     }
 
     @Test

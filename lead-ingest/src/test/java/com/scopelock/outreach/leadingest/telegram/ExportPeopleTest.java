@@ -86,7 +86,7 @@ class ExportPeopleTest {
                 ana.get("matching_messages").toString());
         assertEquals("[\"done ✅ 转推\",\"completed the raid\"]", ana.get("sample_messages").toString());
         LeadLinks anaLinks = leads.get(0).links();
-        assertEquals(List.of(new LeadLinks.ChatLink("telegram:100", "Builders", "group", 2, List.of("alice", "bob")),
+        assertEquals(List.of(new LeadLinks.ChatLink("group:Builders", "Builders", "group", 2, List.of("alice", "bob")),
                 new LeadLinks.ChatLink("telegram:2", "Ana", "personal_chat", 1, List.of("alice"))), anaLinks.chats());
         assertEquals(List.of(new LeadLinks.ReplyLink(4, null, 1), new LeadLinks.ReplyLink(7, "bob", 1)), anaLinks.replies());
 
@@ -107,7 +107,7 @@ class ExportPeopleTest {
                 ]}""");
         assertEquals(1, leads.size());
         assertEquals(10L, leads.getFirst().record().get("telegram_id").asLong());
-        assertEquals(List.of(new LeadLinks.ChatLink("telegram:555", "Raiders", "group", 1, List.of("alice"))),
+        assertEquals(List.of(new LeadLinks.ChatLink("group:Raiders", "Raiders", "group", 1, List.of("alice"))),
                 leads.getFirst().links().chats());
     }
 
