@@ -51,6 +51,10 @@ public final class SampleLeads {
                 .map(e -> new ProducerRecord<>(Topics.LEAD_UPSERTS, e.key(), JsonCodec.encode(e))).toList());
     }
 
+    public static void publishEvents(List<LeadUpserted> events) {
+        send(events.stream().map(e -> new ProducerRecord<>(Topics.LEAD_UPSERTS, e.key(), JsonCodec.encode(e))).toList());
+    }
+
     public static void publishRaw(List<String> payloads) {
         send(payloads.stream().map(p -> new ProducerRecord<String, String>(Topics.LEAD_UPSERTS, p)).toList());
     }

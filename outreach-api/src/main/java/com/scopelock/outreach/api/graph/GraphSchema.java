@@ -35,7 +35,9 @@ public class GraphSchema {
             new Index(Labels.TELEGRAM_CONVERSATION, "conversation_status"),
             new Index(Labels.TELEGRAM_REPLY, "slug"),
             new Index(Labels.TELEGRAM_REPLY, "owner"),
-            new Index(Labels.LABEL_CORRECTION, "owner"));
+            new Index(Labels.LABEL_CORRECTION, "owner"),
+            new Index(Labels.CHAT, "key"),
+            new Index(Labels.TEAM_MEMBER, "name"));
 
     static final List<Index> UNIQUE = List.of(
             new Index(Labels.CONTACT_LEAD, "telegram_id"),

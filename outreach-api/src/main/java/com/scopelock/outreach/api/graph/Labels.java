@@ -8,6 +8,8 @@ public final class Labels {
     public static final String TELEGRAM_CONVERSATION = "U4_Telegram_Conversation";
     public static final String TELEGRAM_REPLY = "U4_Telegram_Reply";
     public static final String LABEL_CORRECTION = "U4_Label_Correction";
+    public static final String CHAT = "U4_Chat";
+    public static final String TEAM_MEMBER = "U4_Team_Member";
 
     private Labels() {
     }
