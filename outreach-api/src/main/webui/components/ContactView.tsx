@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from "react";
 import { messageOf } from "@/lib/api";
 import type { ContactDetail } from "@/lib/types";
 import { useApp, usePageTitle } from "./AppContext";
+import { ContactConnections } from "./ContactConnections";
 import { MessageGenerator } from "./MessageGenerator";
 import { Empty, ErrorBox, ProfileBadge, Spinner, StatusBadge, formatDate, formatDateTime } from "./ui";
 
@@ -88,6 +89,7 @@ export function ContactView() {
             ) : contact.sample_messages.length > 0 ? (
               <ul className="snippets">{contact.sample_messages.map((s, i) => <li key={i}><blockquote>{s}</blockquote></li>)}</ul>
             ) : <p className="muted">No message snippets for this lead.</p>}
+            <ContactConnections contactId={contact.id} />
           </section>
           <MessageGenerator contact={contact} onSent={(a) => setContact((c) => c ? { ...c, outreach_status: a.contact_status } : c)} />
         </div>

@@ -134,3 +134,19 @@ export interface TelegramSession {
   status_reason?: string | null;
   username?: string | null;
 }
+
+/** GET /api/outreach/contacts/{id}/connections: who shares chats or replies with the lead, strongest first. */
+export interface Connection {
+  kind: "team_member" | "lead";
+  id: string | null;
+  name: string;
+  telegram_id: number | null;
+  shared_chats: string[];
+  shared_chat_count: number;
+  reply_count: number;
+}
+
+export interface ConnectionsAnswer {
+  contact_id: string;
+  connections: Connection[];
+}
