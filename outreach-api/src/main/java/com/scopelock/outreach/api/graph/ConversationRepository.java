@@ -58,7 +58,9 @@ public class ConversationRepository {
             MATCH (conv:U4_Telegram_Conversation {slug: $conversation, owner: $owner})
             MATCH (c:U4_Contact_Lead {telegram_id: $contact})
             MERGE (conv)-[:U4_WITH]->(c)
-            SET c.outreach_status = CASE WHEN c.outreach_status IN ['pending', 'contacted'] THEN 'replied' ELSE c.outreach_status END,
+            SET c.stage_changed_at = CASE WHEN c.outreach_status IN ['pending', 'contacted'] THEN $now ELSE c.stage_changed_at END,
+                c.stage_changed_by = CASE WHEN c.outreach_status IN ['pending', 'contacted'] THEN 'reply-monitor' ELSE c.stage_changed_by END,
+                c.outreach_status = CASE WHEN c.outreach_status IN ['pending', 'contacted'] THEN 'replied' ELSE c.outreach_status END,
                 c.replied_at = coalesce(c.replied_at, $received_at), c.updated_at = $now, c.updated_by = 'reply-monitor'
             RETURN c.slug AS contact_id, c.name AS name""";
 
@@ -200,6 +202,8 @@ public class ConversationRepository {
             SET m.is_sent = true, m.sent_at = coalesce(m.sent_at, $sent_at), m.sent_by = coalesce(m.sent_by, $owner),
                 m.sent_detected = CASE WHEN already THEN m.sent_detected ELSE true END,
                 m.sent_telegram_message_id = coalesce(m.sent_telegram_message_id, $message_id),
+                c.stage_changed_at = CASE WHEN c.outreach_status = 'pending' THEN $now ELSE c.stage_changed_at END,
+                c.stage_changed_by = CASE WHEN c.outreach_status = 'pending' THEN 'reply-monitor' ELSE c.stage_changed_by END,
                 c.outreach_status = CASE WHEN c.outreach_status = 'pending' THEN 'contacted' ELSE c.outreach_status END,
                 c.contacted_at = coalesce(c.contacted_at, $sent_at), c.updated_at = $now, c.updated_by = 'reply-monitor'
             RETURN m.slug AS message_id, c.slug AS contact_id, already AS already, c.outreach_status AS contact_status""";

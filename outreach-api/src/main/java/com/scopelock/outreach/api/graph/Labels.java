@@ -10,6 +10,7 @@ public final class Labels {
     public static final String LABEL_CORRECTION = "U4_Label_Correction";
     public static final String CHAT = "U4_Chat";
     public static final String TEAM_MEMBER = "U4_Team_Member";
+    public static final String LEAD_EVENT = "U4_Lead_Event";
 
     private Labels() {
     }

@@ -63,6 +63,8 @@ public class MessageRepository {
             SET m.is_sent = true, m.sent_at = coalesce(m.sent_at, $now), m.sent_by = coalesce(m.sent_by, $owner),
                 m.updated_at = CASE WHEN already THEN m.updated_at ELSE $now END,
                 m.updated_by = CASE WHEN already THEN m.updated_by ELSE $owner END,
+                c.stage_changed_at = CASE WHEN c.outreach_status = 'pending' THEN $now ELSE c.stage_changed_at END,
+                c.stage_changed_by = CASE WHEN c.outreach_status = 'pending' THEN $owner ELSE c.stage_changed_by END,
                 c.outreach_status = CASE WHEN c.outreach_status = 'pending' THEN 'contacted' ELSE c.outreach_status END,
                 c.contacted_at = coalesce(c.contacted_at, $now),
                 c.updated_at = CASE WHEN already THEN c.updated_at ELSE $now END,

@@ -1,5 +1,6 @@
 package com.scopelock.outreach.api.rest;
 
+import com.scopelock.outreach.api.TestLeads;
 import com.scopelock.outreach.api.graph.FalkorGraphClient;
 import com.scopelock.outreach.api.graph.GraphResult;
 import com.scopelock.outreach.api.graph.GraphTime;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,21 +41,9 @@ class RejectionIT {
     @Inject
     QueueService queue;
 
-    /** A pending lead ranked first (the highest total_score the queue knows), claimed by {@code claimedBy} until {@code until}. */
+    /** A pending lead ranked first in the queue, claimed by {@code claimedBy} until {@code until}. */
     private void lead(String slug, long telegramId, String claimedBy, Instant until) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("id", telegramId);
-        p.put("slug", slug);
-        p.put("half", QueueService.MAX_TOTAL_SCORE / 2);
-        p.put("top", QueueService.MAX_TOTAL_SCORE);
-        p.put("claimed_by", claimedBy);
-        p.put("until", until == null ? null : GraphTime.format(until));
-        graph.write("""
-                MERGE (c:U4_Contact_Lead {telegram_id: $id}) SET c.slug = $slug, c.name = 'Lead', c.outreach_status = 'pending',
-                  c.profile_type = 'both', c.supervisor_score = $half, c.hustler_score = $half, c.total_score = $top,
-                  c.claimed_by = $claimed_by, c.claimed_until = $until, c.do_not_contact = false, c.analysis_data = '{}'""", p)
-                .await().atMost(Duration.ofSeconds(5));
-        queue.invalidateCounts(); // written behind the service's back: its cached per-score counts do not know it
+        TestLeads.write(graph, queue, slug, telegramId, "Lead", "pending", claimedBy, until);
     }
 
     private static RequestSpecification as(String bearer) {
