@@ -168,10 +168,12 @@ public class GraphHistory {
             Instant sentAt = clock.plusSeconds(60 + rng.nextInt(3_600));
             long outgoingId = 1_000 + rng.nextInt(1_000_000);
             if (rng.nextBoolean()) {
-                batch.send(cypher(graph, markSent, params("contact", lead.slug(), "slug", messageSlug, "owner", owner, "now", time(sentAt))));
+                batch.send(cypher(graph, markSent, params("contact", lead.slug(), "slug", messageSlug, "owner", owner, "now", time(sentAt),
+                        "follow_up_due", time(sentAt.plusSeconds(3 * 86_400)))));
             } else {
                 batch.send(cypher(graph, sentDetected, params("owner", owner, "contact", lead.telegramId(),
-                        "message_id", outgoingId, "sent_at", time(sentAt), "now", time(sentAt.plusSeconds(2)))));
+                        "message_id", outgoingId, "sent_at", time(sentAt), "now", time(sentAt.plusSeconds(2)),
+                        "follow_up_due", time(sentAt.plusSeconds(3 * 86_400)))));
             }
             sent++;
             if (rng.nextInt(100) >= 35) {

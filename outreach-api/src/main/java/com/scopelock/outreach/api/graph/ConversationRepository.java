@@ -1,9 +1,11 @@
 package com.scopelock.outreach.api.graph;
 
+import com.scopelock.outreach.api.config.FollowUpConfig;
 import com.scopelock.outreach.rules.Slugs;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +55,17 @@ public class ConversationRepository {
                 conv.updated_at = $now, conv.updated_by = 'reply-monitor'
             RETURN fresh AS fresh, conv.unread_count AS unread_count""";
 
-    /** The lead replied: link it, and {@code replied} (with replied_at of the first reply) unless it is closed. */
+    /**
+     * The lead replied: link it, and {@code replied} (with replied_at of the first reply) unless it is closed; an
+     * open follow-up is cancelled (stop on reply).
+     */
     static final String LINK_LEAD = """
             MATCH (conv:U4_Telegram_Conversation {slug: $conversation, owner: $owner})
             MATCH (c:U4_Contact_Lead {telegram_id: $contact})
             MERGE (conv)-[:U4_WITH]->(c)
-            SET c.stage_changed_at = CASE WHEN c.outreach_status IN ['pending', 'contacted'] THEN $now ELSE c.stage_changed_at END,
+            SET c.follow_up_status = CASE WHEN c.follow_up_status = 'open' THEN 'cancelled' ELSE c.follow_up_status END,
+                c.follow_up_set_by = CASE WHEN c.follow_up_status = 'open' THEN 'reply-monitor' ELSE c.follow_up_set_by END,
+                c.stage_changed_at = CASE WHEN c.outreach_status IN ['pending', 'contacted'] THEN $now ELSE c.stage_changed_at END,
                 c.stage_changed_by = CASE WHEN c.outreach_status IN ['pending', 'contacted'] THEN 'reply-monitor' ELSE c.stage_changed_by END,
                 c.outreach_status = CASE WHEN c.outreach_status IN ['pending', 'contacted'] THEN 'replied' ELSE c.outreach_status END,
                 c.replied_at = coalesce(c.replied_at, $received_at), c.updated_at = $now, c.updated_by = 'reply-monitor'
@@ -202,6 +209,9 @@ public class ConversationRepository {
             SET m.is_sent = true, m.sent_at = coalesce(m.sent_at, $sent_at), m.sent_by = coalesce(m.sent_by, $owner),
                 m.sent_detected = CASE WHEN already THEN m.sent_detected ELSE true END,
                 m.sent_telegram_message_id = coalesce(m.sent_telegram_message_id, $message_id),
+                c.follow_up_due_at = CASE WHEN c.follow_up_status IS NULL AND c.replied_at IS NULL THEN $follow_up_due ELSE c.follow_up_due_at END,
+                c.follow_up_set_by = CASE WHEN c.follow_up_status IS NULL AND c.replied_at IS NULL THEN $owner ELSE c.follow_up_set_by END,
+                c.follow_up_status = CASE WHEN c.follow_up_status IS NULL AND c.replied_at IS NULL THEN 'open' ELSE c.follow_up_status END,
                 c.stage_changed_at = CASE WHEN c.outreach_status = 'pending' THEN $now ELSE c.stage_changed_at END,
                 c.stage_changed_by = CASE WHEN c.outreach_status = 'pending' THEN 'reply-monitor' ELSE c.stage_changed_by END,
                 c.outreach_status = CASE WHEN c.outreach_status = 'pending' THEN 'contacted' ELSE c.outreach_status END,
@@ -210,8 +220,11 @@ public class ConversationRepository {
 
     private final FalkorGraphClient graph;
 
-    public ConversationRepository(FalkorGraphClient graph) {
+    private final FollowUpConfig followUps;
+
+    public ConversationRepository(FalkorGraphClient graph, FollowUpConfig followUps) {
         this.graph = graph;
+        this.followUps = followUps;
     }
 
     public record StoredReply(boolean fresh, long unreadCount) {
@@ -376,7 +389,8 @@ public class ConversationRepository {
 
     public Uni<Optional<SentMark>> markSentDetected(String owner, long contact, long messageId, String sentAt, String now) {
         return graph.write(SENT_DETECTED, Map.of("owner", owner, "contact", contact, "message_id", messageId,
-                        "sent_at", sentAt, "now", now))
+                        "sent_at", sentAt, "now", now,
+                        "follow_up_due", GraphTime.format(Instant.parse(sentAt).plus(followUps.defaultAfter()))))
                 .map(r -> r.isEmpty() ? Optional.empty() : Optional.of(new SentMark(r.row(0).string("message_id"),
                         r.row(0).string("contact_id"), r.row(0).bool("already"), r.row(0).string("contact_status"))));
     }

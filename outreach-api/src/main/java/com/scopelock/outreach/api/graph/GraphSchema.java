@@ -37,11 +37,16 @@ public class GraphSchema {
             new Index(Labels.TELEGRAM_REPLY, "owner"),
             new Index(Labels.LABEL_CORRECTION, "owner"),
             new Index(Labels.CHAT, "key"),
-            new Index(Labels.TEAM_MEMBER, "name"));
+            new Index(Labels.TEAM_MEMBER, "name"),
+            new Index(Labels.LEAD_EVENT, "actor"));
 
     static final List<Index> UNIQUE = List.of(
             new Index(Labels.CONTACT_LEAD, "telegram_id"),
             new Index(Labels.CONTACT_LEAD, "slug"));
+
+    /** Full-text indexes (one per label): the contact search by name or username. */
+    static final List<String> FULLTEXT = List.of(
+            "CREATE FULLTEXT INDEX FOR (n:" + Labels.CONTACT_LEAD + ") ON (n.name, n.username)");
 
     private final FalkorGraphClient graph;
     private volatile boolean ready;
@@ -65,6 +70,9 @@ public class GraphSchema {
         for (Index index : INDEXES) {
             // label and property come from the constants above; FalkorDB does not take them as parameters
             String cypher = "CREATE INDEX FOR (n:" + index.label() + ") ON (n." + index.property() + ")";
+            chain = chain.chain(() -> tolerateExisting(graph.write(cypher, Map.of()).replaceWithVoid()));
+        }
+        for (String cypher : FULLTEXT) {
             chain = chain.chain(() -> tolerateExisting(graph.write(cypher, Map.of()).replaceWithVoid()));
         }
         for (Index unique : UNIQUE) {

@@ -11,6 +11,7 @@ public final class Labels {
     public static final String CHAT = "U4_Chat";
     public static final String TEAM_MEMBER = "U4_Team_Member";
     public static final String LEAD_EVENT = "U4_Lead_Event";
+    public static final String LEAD_NOTE = "U4_Lead_Note";
 
     private Labels() {
     }

@@ -2,6 +2,7 @@ package com.scopelock.outreach.api.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.scopelock.outreach.api.config.GraphConfig;
+import com.scopelock.outreach.api.service.TelegramLinks;
 import com.scopelock.outreach.model.JsonCodec;
 import com.scopelock.outreach.rules.Slugs;
 import com.scopelock.outreach.model.LeadData;
@@ -28,7 +29,7 @@ public class LeadRepository {
             SET c.name = l.name, c.chat_type = l.chat_type, c.profile_type = l.profile_type,
                 c.supervisor_score = l.supervisor_score, c.hustler_score = l.hustler_score,
                 c.total_score = l.total_score, c.top_signals = l.top_signals, c.sample_messages = l.sample_messages,
-                c.matching_messages = l.matching_messages, c.analysis_data = l.analysis_data,
+                c.matching_messages = l.matching_messages, c.analysis_data = l.analysis_data, c.username = l.username,
                 c.updated_at = $now, c.updated_by = l.actor
             RETURN count(c) AS written""";
 
@@ -63,7 +64,9 @@ public class LeadRepository {
             """ + QUEUE_COLUMNS + """
             , c.chat_type AS chat_type, c.matching_messages AS matching_messages, c.analysis_data AS analysis_data,
                    c.contacted_at AS contacted_at, c.replied_at AS replied_at, c.created_at AS created_at,
-                   c.updated_at AS updated_at""";
+                   c.updated_at AS updated_at, c.username AS username, c.stage_changed_at AS stage_changed_at,
+                   c.stage_changed_by AS stage_changed_by, c.stage_note AS stage_note, c.not_now_until AS not_now_until,
+                   c.tags AS tags, c.follow_up_due_at AS follow_up_due_at, c.follow_up_status AS follow_up_status""";
 
     private static final int TOP_SIGNALS = 3;
     private static final int SAMPLE_MESSAGES = 3;
@@ -138,7 +141,14 @@ public class LeadRepository {
     }
 
     public record LeadDetail(QueueLead lead, String chatType, JsonNode matchingMessages, JsonNode analysisData,
-                             String contactedAt, String repliedAt, String createdAt, String updatedAt) {
+                             String contactedAt, String repliedAt, String createdAt, String updatedAt,
+                             PipelineState pipeline) {
+    }
+
+    /** Where the lead stands in the team's pipeline (issue 12): stage, tags, follow-up. */
+    public record PipelineState(String stage, String stageChangedAt, String stageChangedBy, String note,
+                                String notNowUntil, List<String> tags, String username, String followUpDueAt,
+                                String followUpStatus) {
     }
 
     private static QueueLead queueLead(GraphResult.Row row, String now) {
@@ -155,7 +165,11 @@ public class LeadRepository {
     private static LeadDetail detail(GraphResult.Row row, String now) {
         return new LeadDetail(queueLead(row, now), row.string("chat_type"), json(row.string("matching_messages")),
                 json(row.string("analysis_data")), row.string("contacted_at"), row.string("replied_at"),
-                row.string("created_at"), row.string("updated_at"));
+                row.string("created_at"), row.string("updated_at"), new PipelineState(
+                        com.scopelock.outreach.rules.Pipeline.stage(row.string("outreach_status")),
+                        row.string("stage_changed_at"), row.string("stage_changed_by"), row.string("stage_note"),
+                        row.string("not_now_until"), ContactListRepository.tags(row.string("tags")),
+                        row.string("username"), row.string("follow_up_due_at"), row.string("follow_up_status")));
     }
 
     private static Map<String, Object> row(LeadUpserted event) {
@@ -174,6 +188,8 @@ public class LeadRepository {
         row.put("sample_messages", JsonCodec.encode(sampleMessages(lead)));
         row.put("matching_messages", JsonCodec.encode(lead.matchingMessages()));
         row.put("analysis_data", JsonCodec.encode(lead.analysisData()));
+        JsonNode username = lead.analysisData() == null ? null : lead.analysisData().get("username");
+        row.put("username", username != null && username.isTextual() ? TelegramLinks.username(username.textValue()) : null);
         return row;
     }
 

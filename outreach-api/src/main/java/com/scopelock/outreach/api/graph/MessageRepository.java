@@ -1,5 +1,6 @@
 package com.scopelock.outreach.api.graph;
 
+import com.scopelock.outreach.api.config.FollowUpConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -55,7 +56,8 @@ public class MessageRepository {
 
     /**
      * Idempotent: the first call sets sent_at/sent_by and the lead's contacted_at; later calls keep them. The lead
-     * becomes {@code contacted} only from {@code pending} (a later status such as replied stays).
+     * becomes {@code contacted} only from {@code pending} (a later status such as replied stays). The first send of
+     * a lead that has not replied opens its follow-up, due at {@code $follow_up_due}.
      */
     static final String MARK_SENT = """
             MATCH (c:U4_Contact_Lead {slug: $contact})-[:U4_HAS_MESSAGE]->(m:U4_Outreach_Message {slug: $slug, owner: $owner})
@@ -63,6 +65,9 @@ public class MessageRepository {
             SET m.is_sent = true, m.sent_at = coalesce(m.sent_at, $now), m.sent_by = coalesce(m.sent_by, $owner),
                 m.updated_at = CASE WHEN already THEN m.updated_at ELSE $now END,
                 m.updated_by = CASE WHEN already THEN m.updated_by ELSE $owner END,
+                c.follow_up_due_at = CASE WHEN c.follow_up_status IS NULL AND c.replied_at IS NULL THEN $follow_up_due ELSE c.follow_up_due_at END,
+                c.follow_up_set_by = CASE WHEN c.follow_up_status IS NULL AND c.replied_at IS NULL THEN $owner ELSE c.follow_up_set_by END,
+                c.follow_up_status = CASE WHEN c.follow_up_status IS NULL AND c.replied_at IS NULL THEN 'open' ELSE c.follow_up_status END,
                 c.stage_changed_at = CASE WHEN c.outreach_status = 'pending' THEN $now ELSE c.stage_changed_at END,
                 c.stage_changed_by = CASE WHEN c.outreach_status = 'pending' THEN $owner ELSE c.stage_changed_by END,
                 c.outreach_status = CASE WHEN c.outreach_status = 'pending' THEN 'contacted' ELSE c.outreach_status END,
@@ -89,8 +94,11 @@ public class MessageRepository {
 
     private final FalkorGraphClient graph;
 
-    public MessageRepository(FalkorGraphClient graph) {
+    private final FollowUpConfig followUps;
+
+    public MessageRepository(FalkorGraphClient graph, FollowUpConfig followUps) {
         this.graph = graph;
+        this.followUps = followUps;
     }
 
     public record StoredMessage(String id, String contactId, long telegramId, int version, String messageText,
@@ -145,6 +153,7 @@ public class MessageRepository {
         params.put("slug", messageSlug);
         params.put("owner", owner);
         params.put("now", GraphTime.format(now));
+        params.put("follow_up_due", GraphTime.format(now.plus(followUps.defaultAfter())));
         return graph.write(MARK_SENT, params).map(result -> result.isEmpty() ? Optional.empty() : Optional.of(
                 new SentResult(result.row(0).string("sent_at"), result.row(0).string("contact_status"),
                         result.row(0).bool("already"))));

@@ -11,9 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
  * A member moves a lead along the pipeline ({@link Pipeline} decides which moves are sensible). Allowed to the
@@ -83,19 +80,7 @@ public class StageService {
         if (!notNow) {
             throw ProblemException.invalid("invalid_until", "until", "is only for not_now (the date to come back)");
         }
-        Instant when;
-        try {
-            when = raw.length() == 10 ? LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(raw);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("invalid_until", "until", "must be a date (2026-12-24) or an ISO-8601 instant, got '"
-                    + Problems.quote(raw, 40) + "'");
-        }
-        if (!when.isAfter(now)) {
-            throw ProblemException.invalid("invalid_until", "until", "must be in the future");
-        }
-        if (when.isAfter(now.plus(MAX_NOT_NOW))) {
-            throw ProblemException.invalid("invalid_until", "until", "is at most " + MAX_NOT_NOW.toDays() + " days ahead");
-        }
+        Instant when = FutureDates.parse("invalid_until", "until", raw, now, MAX_NOT_NOW);
         return GraphTime.format(when);
     }
 }

@@ -15,15 +15,21 @@ public final class TelegramLinks {
     private TelegramLinks() {
     }
 
-    public static String prefilled(String username, String text) {
-        if (username == null) {
+    /** A well-formed public username without its leading @, else null. */
+    public static String username(String raw) {
+        if (raw == null) {
             return null;
         }
-        String name = username.strip();
+        String name = raw.strip();
         if (name.startsWith("@")) {
             name = name.substring(1);
         }
-        if (!USERNAME.matcher(name).matches()) {
+        return USERNAME.matcher(name).matches() ? name : null;
+    }
+
+    public static String prefilled(String username, String text) {
+        String name = username(username);
+        if (name == null) {
             return null;
         }
         String encoded = URLEncoder.encode(text == null ? "" : text, StandardCharsets.UTF_8).replace("+", "%20");
