@@ -79,13 +79,18 @@ public class MessageRepository {
     /**
      * Takes back a "mark as sent" of the owner's own message made at or after {@code $since} (the undo window). The
      * lead goes back to {@code pending} only when this marking made it {@code contacted} (its contacted_at is this
-     * message's sent_at) and nothing happened since (a reply keeps it {@code replied}).
+     * message's sent_at) and nothing happened since (a reply keeps it {@code replied}); the follow-up that marking
+     * opened (open, never set by a member) goes with it.
      */
     static final String UNDO_SENT = """
             MATCH (c:U4_Contact_Lead {slug: $contact})-[:U4_HAS_MESSAGE]->(m:U4_Outreach_Message {slug: $slug, owner: $owner})
             WHERE m.is_sent = true AND m.sent_by = $owner AND m.sent_at >= $since
-            WITH c, m, m.sent_at AS was
-            SET c.outreach_status = CASE WHEN c.outreach_status = 'contacted' AND c.contacted_at = was
+            WITH c, m, m.sent_at AS was,
+                 c.contacted_at = m.sent_at AND c.follow_up_status = 'open' AND c.follow_up_set_at IS NULL AS opened_by_it
+            SET c.follow_up_status = CASE WHEN opened_by_it THEN null ELSE c.follow_up_status END,
+                c.follow_up_due_at = CASE WHEN opened_by_it THEN null ELSE c.follow_up_due_at END,
+                c.follow_up_set_by = CASE WHEN opened_by_it THEN null ELSE c.follow_up_set_by END,
+                c.outreach_status = CASE WHEN c.outreach_status = 'contacted' AND c.contacted_at = was
                                          THEN 'pending' ELSE c.outreach_status END,
                 c.contacted_at = CASE WHEN c.contacted_at = was THEN null ELSE c.contacted_at END,
                 c.updated_at = $now, c.updated_by = $owner,

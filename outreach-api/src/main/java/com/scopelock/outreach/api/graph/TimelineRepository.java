@@ -24,7 +24,9 @@ public class TimelineRepository {
             MATCH (c:U4_Contact_Lead {slug: $slug})
             RETURN c.created_at AS created_at, c.created_by AS created_by, c.do_not_contact_at AS dnc_at,
                    c.do_not_contact_by AS dnc_by, c.do_not_contact_reason AS dnc_reason, c.rejected_at AS rejected_at,
-                   c.rejected_by AS rejected_by, c.rejected_reason AS rejected_reason""";
+                   c.rejected_by AS rejected_by, c.rejected_reason AS rejected_reason,
+                   c.do_not_contact_lifted_at AS lifted_at, c.do_not_contact_lifted_by AS lifted_by,
+                   c.do_not_contact_lift_reason AS lift_reason""";
 
     static final String EVENTS = """
             MATCH (c:U4_Contact_Lead {slug: $slug})-[:U4_HAS_EVENT]->(e:U4_Lead_Event)
@@ -75,6 +77,8 @@ public class TimelineRepository {
         events.add(new Event(row.string("created_at"), "imported", row.string("created_by"), Map.of()));
         events.add(new Event(row.string("dnc_at"), "do_not_contact_set", row.string("dnc_by"),
                 detail("reason", row.string("dnc_reason"))));
+        events.add(new Event(row.string("lifted_at"), "do_not_contact_lifted", row.string("lifted_by"),
+                detail("reason", row.string("lift_reason"))));
         events.add(new Event(row.string("rejected_at"), "rejected", row.string("rejected_by"),
                 detail("reason", row.string("rejected_reason"))));
     }

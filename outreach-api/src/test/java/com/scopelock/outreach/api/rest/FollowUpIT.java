@@ -96,6 +96,20 @@ class FollowUpIT {
     }
 
     @Test
+    void undoingTheMarkTakesTheFollowUpItOpenedAlong() {
+        String slug = "contact-fu-undo-1";
+        sentByAlice(slug, 7_600_000_006L);
+        assertEquals("open", stored(slug).string("status"));
+        as(ALICE).contentType("application/json")
+                .body("{\"contact_id\": \"" + slug + "\", \"message_id\": \"" + slug.replace("contact-", "message-") + "\"}")
+                .post("/api/outreach/mark-sent/undo").then().statusCode(200);
+        GraphResult.Row row = stored(slug);
+        assertEquals(null, row.string("status"));
+        assertEquals(null, row.string("due_at"));
+        put(ALICE, slug, "{\"status\": \"done\"}").statusCode(409).body("code", equalTo("not_contacted"));
+    }
+
+    @Test
     void aMemberSetsSnoozesAndFinishesAFollowUpAndTheTimelineKeepsEveryStep() {
         String slug = "contact-fu-member-1";
         sentByAlice(slug, 7_600_000_002L);
