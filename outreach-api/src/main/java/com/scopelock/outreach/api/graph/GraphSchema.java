@@ -38,7 +38,8 @@ public class GraphSchema {
             new Index(Labels.LABEL_CORRECTION, "owner"),
             new Index(Labels.CHAT, "key"),
             new Index(Labels.TEAM_MEMBER, "name"),
-            new Index(Labels.LEAD_EVENT, "actor"));
+            new Index(Labels.LEAD_EVENT, "actor"),
+            new Index(Labels.SUPPRESSED, "id_hash"));
 
     static final List<Index> UNIQUE = List.of(
             new Index(Labels.CONTACT_LEAD, "telegram_id"),

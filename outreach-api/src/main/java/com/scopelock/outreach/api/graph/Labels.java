@@ -12,6 +12,7 @@ public final class Labels {
     public static final String TEAM_MEMBER = "U4_Team_Member";
     public static final String LEAD_EVENT = "U4_Lead_Event";
     public static final String LEAD_NOTE = "U4_Lead_Note";
+    public static final String SUPPRESSED = "U4_Suppressed";
 
     private Labels() {
     }

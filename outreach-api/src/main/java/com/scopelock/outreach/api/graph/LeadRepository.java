@@ -24,6 +24,8 @@ import java.util.Optional;
 public class LeadRepository {
     static final String UPSERT = """
             UNWIND $leads AS l
+            OPTIONAL MATCH (s:U4_Suppressed {id_hash: l.id_hash})
+            WITH l, s WHERE s IS NULL
             MERGE (c:U4_Contact_Lead {telegram_id: l.telegram_id})
             ON CREATE SET c.slug = l.slug, c.outreach_status = 'pending', c.created_at = $now, c.created_by = l.actor
             SET c.name = l.name, c.chat_type = l.chat_type, c.profile_type = l.profile_type,
@@ -79,7 +81,10 @@ public class LeadRepository {
         this.config = config;
     }
 
-    /** MERGE on telegram_id: profile data is updated, status, claims and contact dates are never reset. */
+    /**
+     * MERGE on telegram_id: profile data is updated, status, claims and contact dates are never reset. A lead
+     * erased while do-not-contact (its hashed id suppressed) is skipped.
+     */
     public Uni<Integer> upsert(List<LeadUpserted> events) {
         List<List<LeadUpserted>> chunks = new ArrayList<>();
         for (int i = 0; i < events.size(); i += config.upsertChunkSize()) {
@@ -176,6 +181,7 @@ public class LeadRepository {
         LeadData lead = event.lead();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("telegram_id", lead.telegramId());
+        row.put("id_hash", ContactDataRepository.idHash(lead.telegramId()));
         row.put("slug", Slugs.contact(lead.name(), lead.telegramId()));
         row.put("actor", event.owner() == null ? "lead-ingest" : event.owner());
         row.put("name", lead.name());

@@ -87,14 +87,15 @@ public class MessageRepository {
             WHERE m.is_sent = true AND m.sent_by = $owner AND m.sent_at >= $since
             WITH c, m, m.sent_at AS was,
                  c.contacted_at = m.sent_at AND c.follow_up_status = 'open' AND c.follow_up_set_at IS NULL AS opened_by_it
-            SET c.follow_up_status = CASE WHEN opened_by_it THEN null ELSE c.follow_up_status END,
-                c.follow_up_due_at = CASE WHEN opened_by_it THEN null ELSE c.follow_up_due_at END,
-                c.follow_up_set_by = CASE WHEN opened_by_it THEN null ELSE c.follow_up_set_by END,
-                c.outreach_status = CASE WHEN c.outreach_status = 'contacted' AND c.contacted_at = was
+            SET c.outreach_status = CASE WHEN c.outreach_status = 'contacted' AND c.contacted_at = was
                                          THEN 'pending' ELSE c.outreach_status END,
                 c.contacted_at = CASE WHEN c.contacted_at = was THEN null ELSE c.contacted_at END,
                 c.updated_at = $now, c.updated_by = $owner,
                 m.is_sent = false, m.sent_at = null, m.sent_by = null, m.updated_at = $now, m.updated_by = $owner
+            WITH c, opened_by_it
+            SET c.follow_up_status = CASE WHEN opened_by_it THEN null ELSE c.follow_up_status END,
+                c.follow_up_due_at = CASE WHEN opened_by_it THEN null ELSE c.follow_up_due_at END,
+                c.follow_up_set_by = CASE WHEN opened_by_it THEN null ELSE c.follow_up_set_by END
             RETURN c.outreach_status AS contact_status""";
 
     private final FalkorGraphClient graph;

@@ -25,21 +25,26 @@ public class StageRepository {
                    c.replied_at IS NOT NULL AS replied, c.claimed_by AS claimed_by, c.claimed_until AS claimed_until,
                    """ + FREE + " AS free";
 
-    /** Into rejected it keeps who/when/why and the stage before, as POST …/reject does; out of it they are cleared. */
+    /**
+     * Into rejected it keeps who/when/why and the stage before, as POST …/reject does; out of it they are cleared.
+     * Every value that depends on the lead is computed in a WITH before the SET, which only assigns: FalkorDB 4.16
+     * reads wrong values in a SET item after an earlier item of the same SET removed a property (set it to null).
+     */
     static final String MOVE = """
             MATCH (c:U4_Contact_Lead {slug: $slug})
             WHERE coalesce(c.outreach_status, 'pending') = $from AND """ + FREE + """
 
             WITH c, $from <> 'rejected' AND $to = 'rejected' AS rejecting, $from = 'rejected' AND $to <> 'rejected' AS reopening
-            SET c.outreach_status = $to,
-                c.stage_changed_at = CASE WHEN $from <> $to OR c.stage_changed_at IS NULL THEN $now ELSE c.stage_changed_at END,
-                c.stage_changed_by = $actor, c.stage_note = $note, c.not_now_until = $until,
-                c.contacted_at = CASE WHEN $to = 'contacted' THEN coalesce(c.contacted_at, $now) ELSE c.contacted_at END,
-                c.status_before_rejection = CASE WHEN rejecting THEN $from WHEN reopening THEN null ELSE c.status_before_rejection END,
-                c.rejected_by = CASE WHEN rejecting THEN $actor WHEN reopening THEN null ELSE c.rejected_by END,
-                c.rejected_at = CASE WHEN rejecting THEN $now WHEN reopening THEN null ELSE c.rejected_at END,
-                c.rejected_reason = CASE WHEN rejecting THEN $note WHEN reopening THEN null ELSE c.rejected_reason END,
-                c.updated_at = $now, c.updated_by = $actor
+            WITH c, CASE WHEN $from <> $to OR c.stage_changed_at IS NULL THEN $now ELSE c.stage_changed_at END AS changed_at,
+                 CASE WHEN $to = 'contacted' THEN coalesce(c.contacted_at, $now) ELSE c.contacted_at END AS contacted_at,
+                 CASE WHEN rejecting THEN $from WHEN reopening THEN null ELSE c.status_before_rejection END AS before_rejection,
+                 CASE WHEN rejecting THEN $actor WHEN reopening THEN null ELSE c.rejected_by END AS rejected_by,
+                 CASE WHEN rejecting THEN $now WHEN reopening THEN null ELSE c.rejected_at END AS rejected_at,
+                 CASE WHEN rejecting THEN $note WHEN reopening THEN null ELSE c.rejected_reason END AS rejected_reason
+            SET c.outreach_status = $to, c.stage_changed_at = changed_at, c.stage_changed_by = $actor,
+                c.contacted_at = contacted_at, c.updated_at = $now, c.updated_by = $actor, c.stage_note = $note,
+                c.not_now_until = $until, c.status_before_rejection = before_rejection, c.rejected_by = rejected_by,
+                c.rejected_at = rejected_at, c.rejected_reason = rejected_reason
             """ + TimelineEvents.APPEND + """
             RETURN c.outreach_status AS stage, c.stage_changed_at AS stage_changed_at, c.stage_changed_by AS stage_changed_by,
                    c.stage_note AS note, c.not_now_until AS until""";

@@ -47,6 +47,12 @@ public class TimelineRepository {
                    x.corrected_at AS corrected_at, x.corrected_by AS corrected_by, x.old_intent AS old_intent,
                    x.new_intent AS new_intent""";
 
+    /** One member's appended events across leads, newest first (the actor index). */
+    static final String BY_ACTOR = """
+            MATCH (e:U4_Lead_Event {actor: $actor})
+            RETURN e.at AS at, e.kind AS kind, e.lead AS lead, e.detail AS detail
+            ORDER BY e.at DESC SKIP $skip LIMIT $limit""";
+
     private final FalkorGraphClient graph;
 
     public TimelineRepository(FalkorGraphClient graph) {
@@ -71,6 +77,15 @@ public class TimelineRepository {
                     .chain(() -> graph.read(REPLIES, p)).invoke(r -> r.all().forEach(row -> fromReply(row, events)))
                     .map(ignored -> Optional.of(events));
         });
+    }
+
+    public record AuditEntry(String at, String kind, String contactId, Map<String, Object> detail) {
+    }
+
+    public Uni<List<AuditEntry>> byActor(String actor, long skip, int limit) {
+        return graph.read(BY_ACTOR, Map.of("actor", actor, "skip", skip, "limit", limit)).map(r -> r.all().stream()
+                .map(row -> new AuditEntry(row.string("at"), row.string("kind"), row.string("lead"),
+                        json(row.string("detail")))).toList());
     }
 
     private static void fromLead(GraphResult.Row row, List<Event> events) {

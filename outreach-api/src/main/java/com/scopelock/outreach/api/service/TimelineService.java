@@ -31,6 +31,11 @@ public class TimelineService {
         });
     }
 
+    /** What {@code member} did through the API (stage moves, notes, tags, follow-ups), newest first. */
+    public Uni<List<TimelineRepository.AuditEntry>> audit(String member, long offset, int limit) {
+        return timeline.byActor(member, offset, limit);
+    }
+
     private static Instant instant(String at) {
         try {
             return Instant.parse(at);

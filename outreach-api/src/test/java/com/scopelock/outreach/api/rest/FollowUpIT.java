@@ -136,6 +136,17 @@ class FollowUpIT {
         assertEquals("interested", timeline.jsonPath().getString("events[6].detail.to"));
         assertEquals(due, timeline.jsonPath().getString("events[4].detail.previous_due_at"));
         assertFalse(timeline.asString().contains("secret first line"), "a member's message text stays theirs");
+
+        var audit = as(ALICE).get("/api/outreach/audit?member=bob&limit=200").then().statusCode(200)
+                .body("member", equalTo("bob")).extract().jsonPath();
+        assertTrue(audit.getList("events.contact_id").contains(slug));
+        assertTrue(audit.getList("events.kind").stream().allMatch(k -> List.of("stage_changed", "note_added", "tags_changed",
+                "follow_up_set", "follow_up_snoozed", "follow_up_done", "follow_up_cancelled").contains(k)));
+        List<String> mine = as(ALICE).get("/api/outreach/audit").then().statusCode(200).extract().jsonPath()
+                .getList("events.kind");
+        assertEquals("stage_changed", mine.getFirst(), "alice's newest action first: " + mine);
+        as(ALICE).queryParam("member", "x' OR 1=1").get("/api/outreach/audit").then().statusCode(400).body("errors[0].field", equalTo("member"));
+        as(ALICE).get("/api/outreach/audit?limit=0").then().statusCode(400).body("errors[0].field", equalTo("limit"));
     }
 
     @Test
