@@ -8,6 +8,7 @@ import type { ContactDetail } from "@/lib/types";
 import { useApp, usePageTitle } from "./AppContext";
 import { ContactConnections } from "./ContactConnections";
 import { MessageGenerator } from "./MessageGenerator";
+import { PipelinePanel } from "./PipelinePanel";
 import { Empty, ErrorBox, ProfileBadge, Spinner, StatusBadge, formatDate, formatDateTime } from "./ui";
 
 export function ContactView() {
@@ -92,6 +93,8 @@ export function ContactView() {
             <ContactConnections contactId={contact.id} />
           </section>
           <MessageGenerator contact={contact} onSent={(a) => setContact((c) => c ? { ...c, outreach_status: a.contact_status } : c)} />
+          <PipelinePanel contactId={contact.id} pipeline={contact.pipeline ?? { stage: contact.outreach_status }}
+            onStage={(stage) => setContact((c) => c ? { ...c, outreach_status: stage } : c)} />
         </div>
       )}
     </div>

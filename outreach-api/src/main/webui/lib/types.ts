@@ -32,7 +32,21 @@ export interface MatchingMessage {
   signal_type?: string;
 }
 
+/** Where a lead stands in the team's pipeline (GET /api/outreach/contacts/{id}). */
+export interface PipelineInfo {
+  stage: string;
+  stage_changed_at?: string | null;
+  stage_changed_by?: string | null;
+  note?: string | null;
+  not_now_until?: string | null;
+  tags?: string[];
+  username?: string | null;
+  follow_up_due_at?: string | null;
+  follow_up_status?: string | null;
+}
+
 export interface ContactDetail extends QueueContact {
+  pipeline?: PipelineInfo;
   chat_type?: string;
   matching_messages?: MatchingMessage[] | null;
   analysis_data?: unknown;
