@@ -1,4 +1,4 @@
-import com.scopelock.outreach.model.SessionSealer;
+import com.scopelock.outreach.telegram.session.SessionSealer;
 
 /**
  * Prints a new Tink AES256-GCM keyset (JSON) for sealing Telegram sessions; the local stack keeps it in

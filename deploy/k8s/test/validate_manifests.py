@@ -178,8 +178,12 @@ def getenv_refs(service):
 
 
 def mapping_prefixes(service):
+    """@ConfigMapping prefixes of the service and of the libraries it uses from this repo (telegram.* lives in
+    telegram-client)."""
     prefixes = set()
-    for path in glob.glob(os.path.join(ROOT, service, "src/main/java/**/*.java"), recursive=True):
+    modules = [service] + (["telegram-client"] if service in TDLIB_SERVICES else [])
+    paths = [p for m in modules for p in glob.glob(os.path.join(ROOT, m, "src/main/java/**/*.java"), recursive=True)]
+    for path in paths:
         for m in re.finditer(r'@ConfigMapping\(\s*prefix\s*=\s*"([^"]+)"', open(path, encoding="utf-8").read()):
             prefixes.add(re.sub(r"[^A-Za-z0-9]", "_", m.group(1)).upper() + "_")
     return prefixes

@@ -6,8 +6,8 @@ import java.util.UUID;
 /**
  * Topic {@link Topics#SESSION_GRANTS} (compacted), key = {@code session_slug}
  * ({@code telegram-session-<member>-<yyyyMMddHHmmss>}, UTC). A team member's Telegram session after a QR login:
- * {@code sealed} is the base64 of the packed (zip) TDLib database directory sealed with {@link SessionSealer}
- * (associated data = owner + session slug), {@code key_id} the sealing key. Never plaintext.
+ * {@code sealed} is the base64 of the packed (zip) TDLib database directory sealed with telegram-client's
+ * {@code SessionSealer} (associated data = owner + session slug), {@code key_id} the sealing key. Never plaintext.
  * {@code simulated} is true when the session belongs to the simulated Telegram.
  */
 public record SessionGranted(
@@ -26,9 +26,9 @@ public record SessionGranted(
     public static final int VERSION = 1;
 
     public static SessionGranted of(String owner, String sessionSlug, long telegramUserId,
-                                    SessionSealer.Sealed sealed, boolean simulated, Instant now) {
+                                    String sealedBase64, String keyId, boolean simulated, Instant now) {
         return new SessionGranted(UUID.randomUUID(), TYPE, VERSION, now, owner, sessionSlug, telegramUserId,
-                sealed.base64(), sealed.keyId(), simulated);
+                sealedBase64, keyId, simulated);
     }
 
     public String key() {

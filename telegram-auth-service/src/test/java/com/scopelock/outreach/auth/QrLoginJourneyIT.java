@@ -1,10 +1,10 @@
 package com.scopelock.outreach.auth;
 
-import com.scopelock.outreach.auth.service.SessionPacker;
 import com.scopelock.outreach.model.JsonCodec;
 import com.scopelock.outreach.model.SessionGranted;
-import com.scopelock.outreach.model.SessionSealer;
 import com.scopelock.outreach.model.Topics;
+import com.scopelock.outreach.telegram.session.SessionArchive;
+import com.scopelock.outreach.telegram.session.SessionSealer;
 import com.scopelock.outreach.telegram.sim.SimulatedTelegramControl;
 import com.scopelock.outreach.testsupport.FalkorDbTestResource;
 import com.scopelock.outreach.testsupport.KafkaTestResource;
@@ -151,11 +151,11 @@ class QrLoginJourneyIT {
                 () -> sealer.open(sealed, "mia", "telegram-session-mia-19990101000000"));
         byte[] zip = sealer.open(grant);
         Path unpacked = Files.createTempDirectory("unsealed-");
-        SessionPacker.unpack(zip, unpacked);
+        SessionArchive.unpack(zip, unpacked);
         String marker = Files.readString(unpacked.resolve("simulated-telegram-session.json"));
         String sessionId = phone.sessions(PHONE).getFirst().sessionId();
         assertTrue(marker.contains(sessionId), "the sealed directory holds the logged-in session");
-        new SessionPacker().wipe(unpacked);
+        SessionArchive.wipe(unpacked);
 
         // the live client is gone and its directory wiped
         assertEquals(dirsBefore, dirs(workDir), "temp TDLib directories left behind");

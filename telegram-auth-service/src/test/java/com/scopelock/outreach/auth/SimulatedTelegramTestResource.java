@@ -1,6 +1,6 @@
 package com.scopelock.outreach.auth;
 
-import com.scopelock.outreach.model.SessionSealer;
+import com.scopelock.outreach.telegram.session.SessionSealer;
 import com.scopelock.outreach.telegram.sim.SimulatedTelegramControl;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 

@@ -1,6 +1,6 @@
 package com.scopelock.outreach.journey;
 
-import com.scopelock.outreach.model.SessionSealer;
+import com.scopelock.outreach.telegram.session.SessionSealer;
 import com.scopelock.outreach.testsupport.KafkaBrokerProcess;
 import com.scopelock.outreach.testsupport.ManagedProcess;
 import com.scopelock.outreach.testsupport.StackHome;

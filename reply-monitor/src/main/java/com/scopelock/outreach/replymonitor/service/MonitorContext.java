@@ -1,9 +1,9 @@
 package com.scopelock.outreach.replymonitor.service;
 
-import com.scopelock.outreach.model.SessionSealer;
 import com.scopelock.outreach.replymonitor.messaging.EventPublisher;
 import com.scopelock.outreach.telegram.TelegramClientFactory;
 import com.scopelock.outreach.telegram.ratelimit.AccountRequestBudgets;
+import com.scopelock.outreach.telegram.session.SessionSealer;
 
 import java.time.Clock;
 

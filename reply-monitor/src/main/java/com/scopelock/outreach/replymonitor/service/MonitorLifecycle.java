@@ -1,7 +1,7 @@
 package com.scopelock.outreach.replymonitor.service;
 
-import com.scopelock.outreach.model.SessionSealer;
 import com.scopelock.outreach.telegram.TelegramClientFactory;
+import com.scopelock.outreach.telegram.session.SessionSealer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

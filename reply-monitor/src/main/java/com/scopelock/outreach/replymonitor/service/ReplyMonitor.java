@@ -2,7 +2,6 @@ package com.scopelock.outreach.replymonitor.service;
 
 import com.scopelock.outreach.model.JsonCodec;
 import com.scopelock.outreach.model.SessionCommand;
-import com.scopelock.outreach.model.SessionSealer;
 import com.scopelock.outreach.model.Topics;
 import com.scopelock.outreach.model.WatchRequested;
 import com.scopelock.outreach.replymonitor.messaging.AllPartitionsReader;
@@ -10,6 +9,7 @@ import com.scopelock.outreach.replymonitor.messaging.EventPublisher;
 import com.scopelock.outreach.replymonitor.messaging.GrantOwnershipConsumer;
 import com.scopelock.outreach.telegram.TelegramClientFactory;
 import com.scopelock.outreach.telegram.ratelimit.AccountRequestBudgets;
+import com.scopelock.outreach.telegram.session.SessionSealer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;

@@ -5,18 +5,18 @@ import com.scopelock.outreach.model.SentDetected;
 import com.scopelock.outreach.model.SessionGranted;
 import com.scopelock.outreach.model.Topics;
 import com.scopelock.outreach.model.WatchRequested;
-import com.scopelock.outreach.replymonitor.telegram.SessionDirectory;
 import com.scopelock.outreach.telegram.api.AuthorizationState;
 import com.scopelock.outreach.telegram.api.Secret;
+import com.scopelock.outreach.telegram.api.TdChats;
 import com.scopelock.outreach.telegram.api.TdException;
 import com.scopelock.outreach.telegram.api.TdMessage;
-import com.scopelock.outreach.telegram.api.TdChats;
 import com.scopelock.outreach.telegram.api.TdMessages;
 import com.scopelock.outreach.telegram.api.TdRequestObserver;
 import com.scopelock.outreach.telegram.api.TdUpdate;
 import com.scopelock.outreach.telegram.api.TdlibParameters;
 import com.scopelock.outreach.telegram.api.TelegramClient;
 import com.scopelock.outreach.telegram.ratelimit.FloodWait;
+import com.scopelock.outreach.telegram.session.SessionArchive;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
@@ -113,7 +113,7 @@ public final class SessionMonitor {
      */
     public void open() throws Exception {
         MonitorSettings s = ctx.settings();
-        directory = SessionDirectory.unseal(ctx.sealer(), grant, s.workDir());
+        directory = SessionArchive.unseal(ctx.sealer(), grant, s.workDir(), "rm-session-");
         client = ctx.telegram().newClient(this::onUpdate,
                 (function, outcome) -> ctx.metrics().request(slug(), function, outcome.tag()));
         TdlibParameters parameters = TdlibParameters.of(directory, s.apiId(), Secret.of(s.apiHash()))
@@ -413,7 +413,7 @@ public final class SessionMonitor {
         } catch (RuntimeException e) {
             LOG.warnf("closing session %s: %s", slug(), describe(e));
         } finally {
-            SessionDirectory.wipe(directory);
+            SessionArchive.wipe(directory);
             closed.complete(null);
             LOG.infof("session %s closed and its directory wiped", slug());
         }

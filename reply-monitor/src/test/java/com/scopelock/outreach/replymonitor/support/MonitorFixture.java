@@ -1,7 +1,6 @@
 package com.scopelock.outreach.replymonitor.support;
 
 import com.scopelock.outreach.model.SessionGranted;
-import com.scopelock.outreach.model.SessionSealer;
 import com.scopelock.outreach.model.Topics;
 import com.scopelock.outreach.model.WatchRequested;
 import com.scopelock.outreach.replymonitor.service.KafkaConnection;
@@ -9,6 +8,7 @@ import com.scopelock.outreach.replymonitor.service.MonitorSettings;
 import com.scopelock.outreach.replymonitor.service.ReplyMonitor;
 import com.scopelock.outreach.replymonitor.service.SessionManager;
 import com.scopelock.outreach.telegram.TelegramClientFactory;
+import com.scopelock.outreach.telegram.session.SessionSealer;
 import com.scopelock.outreach.telegram.sim.SimulatedModeGuard;
 import com.scopelock.outreach.telegram.sim.SimulatedTelegramControl;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,28 +1,25 @@
 package com.scopelock.outreach.replymonitor.support;
 
 import com.scopelock.outreach.model.SessionGranted;
-import com.scopelock.outreach.model.SessionSealer;
 import com.scopelock.outreach.telegram.TelegramClientFactory;
 import com.scopelock.outreach.telegram.api.AuthorizationState;
 import com.scopelock.outreach.telegram.api.Secret;
 import com.scopelock.outreach.telegram.api.TdlibParameters;
 import com.scopelock.outreach.telegram.api.TelegramClient;
+import com.scopelock.outreach.telegram.session.SessionArchive;
+import com.scopelock.outreach.telegram.session.SessionSealer;
 import com.scopelock.outreach.telegram.sim.SimulatedTelegramControl;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Makes a real grant the way telegram-auth-service does, against the SIMULATED Telegram: a QR login in a fresh
- * database directory (scanned through the control API), close, zip the directory, seal it for owner + slug.
+ * database directory (scanned through the control API), close, pack the directory (SessionArchive), seal it for owner + slug.
  */
 public final class SimGrants {
     private static final java.util.concurrent.atomic.AtomicLong PHONES =
@@ -57,8 +54,9 @@ public final class SimGrants {
             } finally {
                 client.close();
             }
-            SessionSealer.Sealed sealed = sealer.seal(zip(dir), account.owner(), slug);
-            return SessionGranted.of(account.owner(), slug, account.userId(), sealed, true, Instant.now());
+            SessionSealer.Sealed sealed = sealer.seal(SessionArchive.pack(dir), account.owner(), slug);
+            return SessionGranted.of(account.owner(), slug, account.userId(), sealed.base64(), sealed.keyId(), true,
+                    Instant.now());
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -66,18 +64,5 @@ public final class SimGrants {
                 }
             }
         }
-    }
-
-    static byte[] zip(Path dir) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> walk = Files.walk(dir)) {
-            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
-            for (Path f : files) {
-                zip.putNextEntry(new ZipEntry(dir.relativize(f).toString()));
-                Files.copy(f, zip);
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 }

@@ -1,6 +1,6 @@
 package com.scopelock.outreach.replymonitor.support;
 
-import com.scopelock.outreach.model.SessionSealer;
+import com.scopelock.outreach.telegram.session.SessionSealer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;

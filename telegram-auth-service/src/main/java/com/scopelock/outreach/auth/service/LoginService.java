@@ -1,15 +1,16 @@
 package com.scopelock.outreach.auth.service;
 
 import com.scopelock.outreach.auth.config.AuthConfig;
-import com.scopelock.outreach.auth.config.TelegramSettings;
 import com.scopelock.outreach.auth.messaging.SessionGrantPublisher;
 import com.scopelock.outreach.auth.telegram.QrLogin;
 import com.scopelock.outreach.model.JsonCodec;
 import com.scopelock.outreach.model.SessionGranted;
-import com.scopelock.outreach.model.SessionSealer;
 import com.scopelock.outreach.telegram.TelegramClientFactory;
 import com.scopelock.outreach.telegram.api.Secret;
 import com.scopelock.outreach.telegram.api.TdlibParameters;
+import com.scopelock.outreach.telegram.session.SessionArchive;
+import com.scopelock.outreach.telegram.session.SessionSealer;
+import com.scopelock.outreach.telegram.session.TelegramSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +57,6 @@ public class LoginService implements QrLogin.Events {
     private final TelegramClientFactory telegram;
     private final LoginStore store;
     private final QrCodeRenderer qr;
-    private final SessionPacker packer;
     private final SessionSealer sealer;
     private final SessionGrantPublisher grants;
     private final AuthMetrics metrics;
@@ -106,14 +106,13 @@ public class LoginService implements QrLogin.Events {
     }
 
     public LoginService(AuthConfig config, TelegramSettings telegramSettings, TelegramClientFactory telegram,
-                        LoginStore store, QrCodeRenderer qr, SessionPacker packer, SessionSealer sealer,
+                        LoginStore store, QrCodeRenderer qr, SessionSealer sealer,
                         SessionGrantPublisher grants, AuthMetrics metrics) {
         this.config = config;
         this.telegramSettings = telegramSettings;
         this.telegram = telegram;
         this.store = store;
         this.qr = qr;
-        this.packer = packer;
         this.sealer = sealer;
         this.grants = grants;
         this.metrics = metrics;
@@ -157,7 +156,7 @@ public class LoginService implements QrLogin.Events {
 
         Path dir;
         try {
-            dir = packer.newPrivateDirectory(workDir(), "tdlib-login-");
+            dir = SessionArchive.newPrivateDirectory(workDir(), "tdlib-login-");
         } catch (IOException e) {
             store.write(initial.ended(LoginState.Status.FAILED, "no room for the Telegram client"), config.finalStateTtl());
             store.release(owner, token);
@@ -174,7 +173,7 @@ public class LoginService implements QrLogin.Events {
                 login = QrLogin.start(telegram, token, owner, parameters, config.maxPasswordAttempts(), this);
             } catch (RuntimeException e) {
                 store.release(owner, token);
-                packer.wipe(dir);
+                SessionArchive.wipe(dir);
                 throw e;
             }
             holder = new Live(login, dir, expiresAt, initial);
@@ -347,9 +346,10 @@ public class LoginService implements QrLogin.Events {
             long userId = login.client().getMe().get(10, TimeUnit.SECONDS).id();
             login.close(); // the client must be closed before its database directory is copied
             String slug = sessionSlug(owner, clock.instant());
-            packed = packer.pack(holder.dir);
+            packed = SessionArchive.pack(holder.dir);
             SessionSealer.Sealed sealed = sealer.seal(packed, owner, slug);
-            SessionGranted grant = SessionGranted.of(owner, slug, userId, sealed, login.simulated(), clock.instant());
+            SessionGranted grant = SessionGranted.of(owner, slug, userId, sealed.base64(), sealed.keyId(),
+                    login.simulated(), clock.instant());
             grants.publish(slug, JsonCodec.encode(grant)).toCompletableFuture().get(10, TimeUnit.SECONDS);
             forget(holder);
             holder.state = holder.state.authorized(slug);
@@ -372,7 +372,7 @@ public class LoginService implements QrLogin.Events {
                 Arrays.fill(packed, (byte) 0);
             }
             login.close();
-            packer.wipe(holder.dir);
+            SessionArchive.wipe(holder.dir);
         }
     }
 
@@ -394,7 +394,7 @@ public class LoginService implements QrLogin.Events {
         cancelExpiry(holder);
         store.release(holder.login.owner(), token);
         holder.login.close();
-        packer.wipe(holder.dir);
+        SessionArchive.wipe(holder.dir);
         holder.state = holder.state.ended(status, message);
         store.write(holder.state, config.finalStateTtl());
         switch (status) {
@@ -416,7 +416,7 @@ public class LoginService implements QrLogin.Events {
                     cancelExpiry(holder);
                     store.release(holder.login.owner(), holder.login.token());
                     holder.login.close();
-                    packer.wipe(holder.dir);
+                    SessionArchive.wipe(holder.dir);
                     LOG.infof("%slogin %s closed here: %s elsewhere", holder.login.label(),
                             holder.login.shortToken(), s.get().status().name().toLowerCase(Locale.ROOT));
                 }

@@ -1,10 +1,9 @@
-package com.scopelock.outreach.replymonitor.telegram;
+package com.scopelock.outreach.telegram.session;
 
 import com.scopelock.outreach.model.SessionGranted;
-import com.scopelock.outreach.model.SessionSealer;
-import org.jboss.logging.Logger;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -13,44 +12,51 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
- * A grant's TDLib database, opened with {@link SessionSealer} (associated data = owner + session slug) and unpacked
- * (the auth service's zip: relative paths with '/') into a private (0700) temp directory; {@link #wipe} overwrites
- * every file with zeros and deletes the tree.
+ * A TDLib database directory as it travels in a session grant: packed into a zip in memory (entry names are
+ * relative paths with '/'), unpacked into a private (0700) directory refusing any entry that would land outside it
+ * or on the directory itself, and wiped (every file overwritten with zeros, then the tree deleted).
  */
-public final class SessionDirectory {
-    private static final Logger LOG = Logger.getLogger(SessionDirectory.class);
+public final class SessionArchive {
+    private static final System.Logger LOG = System.getLogger(SessionArchive.class.getName());
 
-    private SessionDirectory() {
+    private SessionArchive() {
     }
 
-    public static Path unseal(SessionSealer sealer, SessionGranted grant, Path parent) throws IOException {
-        byte[] zip = sealer.open(grant);
+    /** A new private (0700 where POSIX) temp directory under {@code parent}. */
+    public static Path newPrivateDirectory(Path parent, String prefix) throws IOException {
         Files.createDirectories(parent);
-        Path dir;
         try {
-            dir = Files.createTempDirectory(parent, "rm-session-",
+            return Files.createTempDirectory(parent, prefix,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
-            dir = Files.createTempDirectory(parent, "rm-session-");
+            return Files.createTempDirectory(parent, prefix);
         }
-        try {
-            unpack(zip, dir);
-        } catch (IOException | RuntimeException e) {
-            wipe(dir);
-            throw e;
-        } finally {
-            java.util.Arrays.fill(zip, (byte) 0);
-        }
-        return dir;
     }
 
-    static void unpack(byte[] zipBytes, Path dir) throws IOException {
+    public static byte[] pack(Path dir) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> walk = Files.walk(dir)) {
+            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+            for (Path file : files) {
+                zip.putNextEntry(new ZipEntry(dir.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Unpacks {@link #pack} output into {@code dir}; an entry outside {@code dir}, or naming it, is refused. */
+    public static void unpack(byte[] zipBytes, Path dir) throws IOException {
         Path root = dir.toAbsolutePath().normalize();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
@@ -70,6 +76,27 @@ public final class SessionDirectory {
         }
     }
 
+    /**
+     * Opens a grant ({@link SessionSealer}: associated data = owner + session slug) and unpacks it into a new private
+     * directory under {@code parent}; on failure nothing is left behind.
+     */
+    public static Path unseal(SessionSealer sealer, SessionGranted grant, Path parent, String prefix)
+            throws IOException {
+        byte[] zip = sealer.open(grant);
+        try {
+            Path dir = newPrivateDirectory(parent, prefix);
+            try {
+                unpack(zip, dir);
+            } catch (IOException | RuntimeException e) {
+                wipe(dir);
+                throw e;
+            }
+            return dir;
+        } finally {
+            Arrays.fill(zip, (byte) 0);
+        }
+    }
+
     /** Best effort: zeros over every file, then delete the tree. */
     public static void wipe(Path dir) {
         if (dir == null || !Files.exists(dir)) {
@@ -83,7 +110,8 @@ public final class SessionDirectory {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            LOG.warnf("could not wipe a session directory completely: %s", e.getClass().getSimpleName());
+            LOG.log(System.Logger.Level.WARNING, "could not wipe a session directory completely: {0}",
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -1,4 +1,6 @@
-package com.scopelock.outreach.model;
+package com.scopelock.outreach.telegram.session;
+
+import com.scopelock.outreach.model.SessionGranted;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;

@@ -1,4 +1,7 @@
-package com.scopelock.outreach.model;
+package com.scopelock.outreach.telegram.session;
+
+import com.scopelock.outreach.model.JsonCodec;
+import com.scopelock.outreach.model.SessionGranted;
 
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +80,8 @@ class SessionSealerTest {
         String keyset = SessionSealer.newKeyset();
         SessionSealer sealer = SessionSealer.fromKeyset(keyset);
         SessionSealer.Sealed sealed = sealer.seal(SESSION, "alice", SLUG);
-        SessionGranted grant = SessionGranted.of("alice", SLUG, 5_000_000_001L, sealed, true, Instant.now());
+        SessionGranted grant = SessionGranted.of("alice", SLUG, 5_000_000_001L, sealed.base64(), sealed.keyId(), true,
+                Instant.now());
 
         String json = JsonCodec.encode(grant);
         assertTrue(json.contains("\"type\":\"session.granted\""), json);
