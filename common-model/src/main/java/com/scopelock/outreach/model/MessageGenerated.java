@@ -9,6 +9,8 @@ import java.util.UUID;
  * {@link GenerationRequested}: same {@code correlation_id}, same key. {@code generated_by} is {@link #BY_MAYA}
  * when the Claude CLI wrote a valid message, {@link #BY_TEMPLATE} otherwise, and then {@code warning} says why
  * (null when Maya wrote it). {@code message_text} is always non-empty and at most 500 characters.
+ * {@code variant} / {@code experiment} (added later, null from older producers): the prompt variant the text was
+ * written with and the A/B experiment that chose it; the template has its own variant, {@link #TEMPLATE_VARIANT}.
  */
 public record MessageGenerated(
         UUID eventId,
@@ -23,18 +25,28 @@ public record MessageGenerated(
         PersonalizationContext personalizationContext,
         String warning,
         Instant generatedAt,
-        long durationMs) implements OutreachEvent {
+        long durationMs,
+        String variant,
+        String experiment) implements OutreachEvent {
 
     public static final String TYPE = "message.generated";
     public static final int VERSION = 1;
     public static final String BY_MAYA = "maya";
     public static final String BY_TEMPLATE = "generic-template";
+    /** The variant of every message written from the fallback template. */
+    public static final String TEMPLATE_VARIANT = "template";
 
     public static MessageGenerated answer(GenerationRequested request, String messageText, String generatedBy,
                                           PersonalizationContext context, String warning, Instant now,
                                           long durationMs) {
+        return answer(request, messageText, generatedBy, context, warning, now, durationMs, null, null);
+    }
+
+    public static MessageGenerated answer(GenerationRequested request, String messageText, String generatedBy,
+                                          PersonalizationContext context, String warning, Instant now,
+                                          long durationMs, String variant, String experiment) {
         return new MessageGenerated(UUID.randomUUID(), TYPE, VERSION, now, request.owner(), request.correlationId(),
-                request.contactSlug(), messageText, generatedBy, context, warning, now, durationMs);
+                request.contactSlug(), messageText, generatedBy, context, warning, now, durationMs, variant, experiment);
     }
 
     public String key() {

@@ -22,7 +22,7 @@ public class MessageRepository {
                    m.generated_by AS generated_by, m.generated_at AS generated_at, m.warning AS warning,
                    m.is_sent AS is_sent, m.sent_at AS sent_at, m.sent_by AS sent_by, m.edited AS edited,
                    m.owner AS owner, m.created_at AS created_at, m.updated_at AS updated_at,
-                   c.analysis_data AS analysis_data""";
+                   m.variant AS variant, m.experiment AS experiment, c.analysis_data AS analysis_data""";
 
     /** A new version: 1 + the number of the owner's earlier messages for the lead (one query, so no gaps or twins). */
     static final String CREATE = """
@@ -33,7 +33,7 @@ public class MessageRepository {
                     personalization_context: $context, generated_by: $generated_by, generated_at: $now,
                     owner: $owner, version: previous + 1, correlation_id: $correlation_id,
                     created_at: $now, created_by: $owner, updated_at: $now, updated_by: $owner})
-            SET m.warning = $warning
+            SET m.warning = $warning, m.variant = $variant, m.experiment = $experiment, m.hook_type = $hook_type
             """ + MESSAGE_COLUMNS;
 
     static final String OF_CONTACT = """
@@ -110,11 +110,17 @@ public class MessageRepository {
     public record StoredMessage(String id, String contactId, long telegramId, int version, String messageText,
                                 String personalizationContext, String generatedBy, String generatedAt,
                                 String warning, boolean isSent, String sentAt, String sentBy, boolean edited,
-                                String owner, String createdAt, String updatedAt, String analysisData) {
+                                String owner, String createdAt, String updatedAt, String variant, String experiment,
+                                String analysisData) {
     }
 
+    /**
+     * {@code variant}/{@code experiment}: the prompt variant and its A/B experiment (null before variants existed);
+     * {@code hookType}: the signal type of the hook the text was written from (null without a hook).
+     */
     public record NewMessage(String slug, String contactSlug, String owner, String text, String contextJson,
-                             String generatedBy, String warning, String correlationId, Instant now) {
+                             String generatedBy, String warning, String correlationId, Instant now, String variant,
+                             String experiment, String hookType) {
     }
 
     public Uni<Optional<StoredMessage>> create(NewMessage m) {
@@ -127,6 +133,9 @@ public class MessageRepository {
         params.put("generated_by", m.generatedBy());
         params.put("warning", m.warning());
         params.put("correlation_id", m.correlationId());
+        params.put("variant", m.variant());
+        params.put("experiment", m.experiment());
+        params.put("hook_type", m.hookType());
         params.put("now", GraphTime.format(m.now()));
         return graph.write(CREATE, params).map(MessageRepository::first);
     }
@@ -186,6 +195,7 @@ public class MessageRepository {
                 (int) row.number("version"), row.string("message_text"), row.string("personalization_context"),
                 row.string("generated_by"), row.string("generated_at"), row.string("warning"), row.bool("is_sent"),
                 row.string("sent_at"), row.string("sent_by"), row.bool("edited"), row.string("owner"),
-                row.string("created_at"), row.string("updated_at"), row.string("analysis_data"));
+                row.string("created_at"), row.string("updated_at"), row.string("variant"), row.string("experiment"),
+                row.string("analysis_data"));
     }
 }

@@ -92,7 +92,8 @@ public class OutreachService {
     public record Released(String contactId, boolean released) {
     }
 
-    private record Outcome(String text, String generatedBy, String contextJson, String warning) {
+    private record Outcome(String text, String generatedBy, String contextJson, String warning, String variant,
+                           String experiment, String hookType) {
     }
 
     // ---------------------------------------------------------------------------------------------- generate
@@ -140,7 +141,8 @@ public class OutreachService {
                         e instanceof TimeoutException ? "timeout" : "unreachable"))
                 .chain(outcome -> messages.create(new MessageRepository.NewMessage(Slugs.message(lead.id()), lead.id(),
                         owner, outcome.text(), outcome.contextJson(), outcome.generatedBy(), outcome.warning(),
-                        request.correlationId(), Instant.now())))
+                        request.correlationId(), Instant.now(), outcome.variant(), outcome.experiment(),
+                        outcome.hookType())))
                 .map(stored -> stored.orElseThrow(() -> notFound(lead.id())))
                 .invoke(() -> LOG.debugf("generate %s: stored after %d ms from the request", lead.id(), (System.nanoTime() - asked) / 1_000_000))
                 .call(stored -> publishWatch(owner, stored))
@@ -158,13 +160,17 @@ public class OutreachService {
         String generatedBy = answer.generatedBy() == null ? MessageGenerated.BY_TEMPLATE : answer.generatedBy();
         PersonalizationContext context = answer.personalizationContext() != null ? answer.personalizationContext()
                 : new PersonalizationContext(null, Signals.strongest(signals), false);
-        return new Outcome(check.text(), generatedBy, JsonCodec.encode(context), answer.warning());
+        String variant = answer.variant() != null ? answer.variant()
+                : MessageGenerated.BY_TEMPLATE.equals(generatedBy) ? MessageGenerated.TEMPLATE_VARIANT : null;
+        return new Outcome(check.text(), generatedBy, JsonCodec.encode(context), answer.warning(), variant,
+                answer.experiment(), context.hook() == null ? null : context.hook().signalType());
     }
 
     private Outcome templated(ClaimedLead lead, Map<String, Integer> signals, String warning, String reason) {
         metrics.counter("outreach_generation_fallbacks_total", "reason", reason).increment();
         return new Outcome(template.render(lead.name(), lead.profileType()), MessageGenerated.BY_TEMPLATE,
-                JsonCodec.encode(new PersonalizationContext(null, Signals.strongest(signals), false)), warning);
+                JsonCodec.encode(new PersonalizationContext(null, Signals.strongest(signals), false)), warning,
+                MessageGenerated.TEMPLATE_VARIANT, null, null);
     }
 
     private String reason(Throwable e) {
