@@ -22,6 +22,8 @@ public interface GeneratorConfig {
 
     Labels labels();
 
+    Experiment experiment();
+
     /** How long a request may be answered after it was published; older ones are skipped (nobody waits). */
     @WithDefault("120s")
     Duration maxRequestAge();
@@ -124,6 +126,42 @@ public interface GeneratorConfig {
 
         @WithDefault(Defaults.NAME_WHEN_MISSING)
         String nameWhenMissing();
+    }
+
+    /**
+     * The A/B experiment over prompt variants. Each lead gets one variant, chosen by a hash of its contact slug and
+     * {@link #id()}; the variant's name travels with the message (and is stored on it). Off: every lead gets the
+     * plain prompt (variant {@code default}, no experiment); messages written earlier keep their variant.
+     */
+    interface Experiment {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Changing it reshuffles the leads into a new experiment. */
+        @WithDefault("prompt-variants-1")
+        String id();
+
+        /** The variants in play; each name's settings come from {@link #variant()} over the stock ones. */
+        @WithDefault("concise,warm")
+        List<String> variants();
+
+        /** Per variant, e.g. generator.experiment.variant.concise.tone=…; unset fields keep the stock values. */
+        Map<String, Variant> variant();
+    }
+
+    /** What a variant changes in the prompt; links in a variant's pitch are not allowed in messages. */
+    interface Variant {
+        /** What we offer, in this variant's words (default: generator.message.pitch). */
+        Optional<String> pitch();
+
+        /** How the message should sound, e.g. "brief and direct". */
+        Optional<String> tone();
+
+        /** The length asked for, in characters (never above generator.message.max-chars). */
+        Optional<Integer> length();
+
+        /** {@code best} (the hook selector's pick) or {@code none} (write from the profile only). */
+        Optional<String> hookStrategy();
     }
 
     interface Labels {

@@ -13,6 +13,7 @@ import com.scopelock.outreach.generator.service.PromptBuilder;
 import com.scopelock.outreach.generator.service.PromptSettings;
 import com.scopelock.outreach.generator.service.ReplyLabelService;
 import com.scopelock.outreach.generator.service.RuleBasedLabeler;
+import com.scopelock.outreach.generator.service.VariantAssigner;
 import com.scopelock.outreach.rules.FallbackTemplate;
 import com.scopelock.outreach.rules.MessageValidator;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -80,7 +81,8 @@ public class ServiceProducers {
                                         MessageValidator validator, GeneratorMetrics metrics, Clock clock) {
         return new MessageGenerationService(cli, new HookSelector(), prompts, validator,
                 new FallbackTemplate(config.template().text(), config.template().profileLabels(),
-                        config.template().nameWhenMissing(), validator), metrics, GenerationSettings.from(config), clock);
+                        config.template().nameWhenMissing(), validator), metrics, GenerationSettings.from(config),
+                VariantAssigner.from(config), clock);
     }
 
     @Produces

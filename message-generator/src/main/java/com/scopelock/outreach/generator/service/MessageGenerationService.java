@@ -38,13 +38,14 @@ public final class MessageGenerationService {
     private final FallbackTemplate template;
     private final GeneratorMetrics metrics;
     private final GenerationSettings settings;
+    private final VariantAssigner variants;
     private final Clock clock;
     private final Map<String, CompletableFuture<MessageGenerated>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, MessageGenerated> recent;
 
     public MessageGenerationService(ClaudeCliClient cli, HookSelector hooks, PromptBuilder prompts,
                                     MessageValidator validator, FallbackTemplate template, GeneratorMetrics metrics,
-                                    GenerationSettings settings, Clock clock) {
+                                    GenerationSettings settings, VariantAssigner variants, Clock clock) {
         this.cli = cli;
         this.hooks = hooks;
         this.prompts = prompts;
@@ -52,6 +53,7 @@ public final class MessageGenerationService {
         this.template = template;
         this.metrics = metrics;
         this.settings = settings;
+        this.variants = variants;
         this.clock = clock;
         int cacheSize = Math.max(0, settings.answerCacheSize());
         this.recent = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -75,7 +77,7 @@ public final class MessageGenerationService {
         }
         start(request).whenComplete((answer, error) -> {
             MessageGenerated result = error == null ? answer
-                    : fallback(request, System.nanoTime(), null, FallbackReason.ERROR,
+                    : fallback(request, variants.experiment(), System.nanoTime(), null, FallbackReason.ERROR,
                     "message generation failed unexpectedly");
             if (error != null) {
                 LOG.errorf("generation for %s failed: %s", id, error.getClass().getSimpleName());
@@ -94,30 +96,33 @@ public final class MessageGenerationService {
         Instant now = clock.instant();
         Instant asked = request.occurredAt() == null || request.occurredAt().isAfter(now) ? now : request.occurredAt();
         Instant deadline = asked.plus(settings.totalBudget());
-        Optional<Hook> hook = hooks.select(request);
-        String prompt = prompts.generation(request, hook);
-        return attempt(request, hook.orElse(null), prompt, deadline, started, true);
+        VariantAssigner.Assignment variant = variants.assign(request.contactSlug());
+        Optional<Hook> hook = variant.variant().hookStrategy() == PromptVariant.HookStrategy.NONE ? Optional.empty()
+                : hooks.select(request);
+        String prompt = prompts.generation(request, hook, variant.variant());
+        return attempt(request, variant, hook.orElse(null), prompt, deadline, started, true);
     }
 
-    private CompletableFuture<MessageGenerated> attempt(GenerationRequested request, Hook hook, String prompt,
-                                                        Instant deadline, long started, boolean first) {
+    private CompletableFuture<MessageGenerated> attempt(GenerationRequested request, VariantAssigner.Assignment variant,
+                                                        Hook hook, String prompt, Instant deadline, long started,
+                                                        boolean first) {
         return cli.run(prompt, deadline).thenCompose(outcome -> switch (outcome) {
             case CliOutcome.Success s -> {
                 MessageValidator.Result checked = validator.validate(s.stdout());
                 if (checked.valid()) {
-                    yield done(maya(request, hook, checked.text(), started));
+                    yield done(maya(request, variant, hook, checked.text(), started));
                 }
                 if (first && canRetry(deadline)) {
-                    yield attempt(request, hook, prompts.retry(prompt, checked.rejection()), deadline, started,
+                    yield attempt(request, variant, hook, prompts.retry(prompt, checked.rejection()), deadline, started,
                             false);
                 }
-                yield done(fallback(request, started, hook, FallbackReason.INVALID_OUTPUT,
+                yield done(fallback(request, variant.experiment(), started, hook, FallbackReason.INVALID_OUTPUT,
                         "Claude CLI output was rejected (" + checked.rejection() + ")"));
             }
-            case CliOutcome.TimedOut t -> done(fallback(request, started, hook, FallbackReason.TIMEOUT,
+            case CliOutcome.TimedOut t -> done(fallback(request, variant.experiment(), started, hook, FallbackReason.TIMEOUT,
                     "Claude CLI timed out after " + ClaudeCliClient.seconds(t.limit().toMillis())));
-            case CliOutcome.Failed f -> done(fallback(request, started, hook, FallbackReason.CLI_FAILED, f.reason()));
-            case CliOutcome.Busy b -> done(fallback(request, started, hook, FallbackReason.BUSY,
+            case CliOutcome.Failed f -> done(fallback(request, variant.experiment(), started, hook, FallbackReason.CLI_FAILED, f.reason()));
+            case CliOutcome.Busy b -> done(fallback(request, variant.experiment(), started, hook, FallbackReason.BUSY,
                     "Claude CLI busy (" + b.reason() + ")"));
         });
     }
@@ -127,21 +132,24 @@ public final class MessageGenerationService {
                 && Duration.between(clock.instant(), deadline).compareTo(settings.minRetryBudget()) >= 0;
     }
 
-    private MessageGenerated maya(GenerationRequested request, Hook hook, String text, long started) {
+    private MessageGenerated maya(GenerationRequested request, VariantAssigner.Assignment variant, Hook hook,
+                                  String text, long started) {
         long ms = elapsedMs(started);
         metrics.generated(MessageGenerated.BY_MAYA, ms);
         return MessageGenerated.answer(request, text, MessageGenerated.BY_MAYA, context(request, hook, hook != null),
-                null, clock.instant(), ms);
+                null, clock.instant(), ms, variant.variant().name(), variant.experiment());
     }
 
-    private MessageGenerated fallback(GenerationRequested request, long started, Hook hook, FallbackReason reason,
-                                      String why) {
+    /** The template is its own variant, whichever variant the lead was assigned. */
+    private MessageGenerated fallback(GenerationRequested request, String experiment, long started, Hook hook,
+                                      FallbackReason reason, String why) {
         long ms = elapsedMs(started);
         metrics.fallback(reason);
         metrics.generated(MessageGenerated.BY_TEMPLATE, ms);
         LOG.infof("generic template for correlation id %s: %s", request.correlationId(), reason.tag());
         return MessageGenerated.answer(request, template.render(request.name(), request.profileType()), MessageGenerated.BY_TEMPLATE,
-                context(request, hook, false), why + TEMPLATE_SUFFIX, clock.instant(), ms);
+                context(request, hook, false), why + TEMPLATE_SUFFIX, clock.instant(), ms,
+                MessageGenerated.TEMPLATE_VARIANT, experiment);
     }
 
     private static PersonalizationContext context(GenerationRequested request, Hook hook, boolean referenced) {

@@ -241,4 +241,36 @@ class MessageGenerationServiceTest {
         assertEquals(18.0, s.fallbacks("busy"), "4 expired in the queue, 14 rejected at once");
         System.out.printf("[measure] 20 requests, hanging CLI, 2 s budget: all answered after %d ms%n", slowest);
     }
+
+    @Test
+    void theVariantTravelsWithTheMessageAndTheTemplateIsItsOwnVariant() throws Exception {
+        Services good = services(Duration.ofSeconds(10), FakeCli.path("good.sh"));
+        GenerationRequested liam = Leads.liam();
+        MessageGenerated answer = await(good.generation(Duration.ofSeconds(10)).generate(liam));
+        assertEquals(Services.STOCK.assign(liam.contactSlug()).variant().name(), answer.variant());
+        assertEquals(Services.EXPERIMENT, answer.experiment());
+        assertTrue(answer.variant().equals("concise") || answer.variant().equals("warm"), answer.variant());
+
+        Services failing = services(Duration.ofSeconds(10), FakeCli.path("fail.sh"));
+        MessageGenerated template = await(failing.generation(Duration.ofSeconds(10)).generate(Leads.liam()));
+        assertEquals("generic-template", template.generatedBy());
+        assertEquals(MessageGenerated.TEMPLATE_VARIANT, template.variant());
+        assertEquals(Services.EXPERIMENT, template.experiment());
+
+        VariantAssigner off = new VariantAssigner(null, List.of(), PromptVariant.plain(500));
+        MessageGenerated plain = await(good.generation(Duration.ofSeconds(10), off).generate(Leads.liam()));
+        assertEquals(PromptVariant.DEFAULT, plain.variant());
+        assertNull(plain.experiment());
+    }
+
+    @Test
+    void aVariantWithoutHookWritesFromTheProfile() throws Exception {
+        Services good = services(Duration.ofSeconds(10), FakeCli.path("good.sh"));
+        VariantAssigner profileOnly = new VariantAssigner("exp-profile", List.of(PromptVariant.STOCK.get("profile")),
+                PromptVariant.plain(500));
+        MessageGenerated answer = await(good.generation(Duration.ofSeconds(10), profileOnly).generate(Leads.liam()));
+        assertEquals("profile", answer.variant());
+        assertNull(answer.personalizationContext().hook(), "no hook chosen");
+        assertFalse(answer.personalizationContext().messageReferenced());
+    }
 }

@@ -103,4 +103,21 @@ class PromptBuilderTest {
     private static long count(String text, String marker) {
         return text.lines().filter(marker::equals).count();
     }
+
+    @Test
+    void aVariantSetsPitchToneAndLengthAndThePlainPromptStaysAsBefore() {
+        GenerationRequested liam = Leads.liam();
+        String plain = builder.generation(liam, Optional.empty());
+        assertTrue(plain.contains("5. Be conversational and friendly, not salesy"), plain);
+        assertTrue(plain.contains("under 500 characters"), plain);
+        String concise = builder.generation(liam, Optional.empty(), new PromptVariant("concise",
+                "We pair juniors with real client work.", "brief and direct", 280, PromptVariant.HookStrategy.BEST));
+        assertTrue(concise.contains("5. Be brief and direct, not salesy"), concise);
+        assertTrue(concise.contains("under 280 characters"), concise);
+        assertTrue(concise.contains("What we offer (explain it in your own words): We pair juniors with real client work."), concise);
+        assertFalse(concise.contains("ScopeLock"), concise);
+        String tooLong = builder.generation(liam, Optional.empty(), new PromptVariant("long", null, "x", 900,
+                PromptVariant.HookStrategy.BEST));
+        assertTrue(tooLong.contains("under 500 characters"), "never above max-chars: " + tooLong);
+    }
 }

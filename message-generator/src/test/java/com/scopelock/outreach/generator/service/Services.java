@@ -27,10 +27,19 @@ final class Services {
         this.metrics = new GeneratorMetrics(registry, cli);
     }
 
+    /** The stock variants concise and warm in experiment {@link #EXPERIMENT}. */
+    static final String EXPERIMENT = "test-experiment";
+    static final VariantAssigner STOCK = new VariantAssigner(EXPERIMENT,
+            List.of(PromptVariant.STOCK.get("concise"), PromptVariant.STOCK.get("warm")), PromptVariant.plain(500));
+
     MessageGenerationService generation(Duration budget) {
+        return generation(budget, STOCK);
+    }
+
+    MessageGenerationService generation(Duration budget, VariantAssigner variants) {
         return new MessageGenerationService(cli, new HookSelector(), prompts, validator,
                 new FallbackTemplate(Defaults.TEMPLATE, Map.of(), "there", validator),
-                metrics, new GenerationSettings(budget, Duration.ofSeconds(2), true, 100), Clock.systemUTC());
+                metrics, new GenerationSettings(budget, Duration.ofSeconds(2), true, 100), variants, Clock.systemUTC());
     }
 
     ReplyLabelService labels(boolean useCli) {
