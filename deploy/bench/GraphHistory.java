@@ -39,11 +39,15 @@ public class GraphHistory {
     static final String[] OWNERS = {"alice", "bob", "chiara", "dmitri", "esra"};
     static final String[] SENTIMENTS = {"positive", "neutral", "negative"};
     static final String[] INTENTS = {"interested", "question", "not_interested", "later"};
+    /** Prompt variants of issue 13, by lead (no draw from the random sequence, so older histories stay the same). */
+    static final String[] VARIANTS = {"concise", "warm", "template"};
     static final String[] GIVEN = {"Ana", "Bilal", "Chen", "Dara", "Eitan", "Fatima", "Goran", "Hana", "Дарья", "Σοφία",
             "アキラ", "Søren", "D'Arcy", "🔥 Kai", "Ngozi", "Ayşe"};
     static final String[] SNIPPETS = {"Posted %d replies on the campaign thread", "I reviewed %d submissions and flagged the fakes",
             "Raid complete, %d likes", "Built a dashboard for %d wallets", "Any paid tasks this week? %d", "Set up a rota for the %d new members"};
     static final int CHUNK = 500;
+    /** Share of leads that get a message (GRAPH_HISTORY_CLAIM_PERCENT; the analytics bench raises it for 20k sent). */
+    static final int CLAIM_PERCENT = Integer.parseInt(System.getenv().getOrDefault("GRAPH_HISTORY_CLAIM_PERCENT", "20"));
     static final int PIPELINE = 100;
 
     public static void main(String[] args) throws Exception {
@@ -56,8 +60,11 @@ public class GraphHistory {
             case "load" -> load(graph, Integer.parseInt(opts.get("leads")), Integer.parseInt(opts.getOrDefault("offset", "0")),
                     opts.get("ports").split(","), Long.parseLong(opts.getOrDefault("seed", "20261203")));
             case "fingerprint" -> fingerprint(graph, Integer.parseInt(opts.get("port")));
+            case "analytics-floor" -> analyticsFloor(graph, Integer.parseInt(opts.get("port")),
+                    Integer.parseInt(opts.getOrDefault("runs", "300")), opts.getOrDefault("owner", "alice"));
             default -> {
-                System.err.println("usage: GraphHistory load --leads N --ports P1[,P2] | fingerprint --port P");
+                System.err.println("usage: GraphHistory load --leads N --ports P1[,P2] | fingerprint --port P"
+                        + " | analytics-floor --port P [--runs N] [--owner alice]");
                 System.exit(64);
             }
         }
@@ -144,7 +151,7 @@ public class GraphHistory {
         importLeads(batch, graph, upsert, leads, rng, clock); // the analysis run again: every lead updated
         int messages = 0, sent = 0, replies = 0;
         for (Lead lead : leads) {
-            if (rng.nextInt(100) >= 20) {
+            if (rng.nextInt(100) >= CLAIM_PERCENT) {
                 continue;
             }
             clock = clock.plusMillis(1 + rng.nextInt(2_000));
@@ -159,7 +166,9 @@ public class GraphHistory {
                         + "\" and wondered whether you would like to help run our community shifts?";
                 batch.send(cypher(graph, create, params("contact", lead.slug(), "owner", owner, "slug", messageSlug,
                         "text", text, "context", "{\"hook\":{\"message_id\":" + rng.nextInt(5_000_000) + ",\"signal_type\":\"hustler\"},\"signals_used\":[\"hustler\"],\"message_referenced\":true}",
-                        "generated_by", "maya", "warning", null, "correlation_id", Long.toHexString(rng.nextLong()), "now", now)));
+                        "generated_by", "maya", "warning", null, "correlation_id", Long.toHexString(rng.nextLong()), "now", now,
+                        "variant", VARIANTS[(int) Math.floorMod(lead.telegramId(), (long) VARIANTS.length)], "experiment", "bench-1",
+                        "hook_type", "hustler")));
                 messages++;
             }
             if (rng.nextInt(100) >= 70) {
@@ -276,6 +285,49 @@ public class GraphHistory {
 
     static List<String> cypher(String graph, String query, Map<String, Object> params) throws ReflectiveOperationException {
         return List.of("GRAPH.QUERY", graph, header(params) + query);
+    }
+
+    // ------------------------------------------------------------------------------------------------- analytics floor
+
+    /** The analytics endpoint's groupings, cycled in this order by the floor and by analytics_bench.py. */
+    static final String[] GROUP_BY = {"variant", "hook_type", "profile_type", "member", "generated_by", "day"};
+
+    /**
+     * The floor of the analytics endpoint: AnalyticsRepository's own query, the same parameters, straight to
+     * FalkorDB over one connection (no HTTP, JWT, JSON or statistics). Cycles group_by and owner (team, one member)
+     * as the HTTP driver does; prints one JSON line with the client-side latencies (ms).
+     */
+    static void analyticsFloor(String graph, int port, int runs, String owner) throws Exception {
+        String team = query("AnalyticsRepository", "OF_TEAM");
+        String mine = query("AnalyticsRepository", "OF_OWNER");
+        List<Double> ms = new ArrayList<>();
+        long rows = 0;
+        try (Resp s = new Resp(port)) {
+            for (int i = -20; i < runs; i++) { // 20 warm-up runs
+                boolean teamView = (i & 1) == 0;
+                Map<String, Object> p = new LinkedHashMap<>();
+                if (!teamView) {
+                    p.put("owner", owner);
+                }
+                p.put("group_by", GROUP_BY[Math.floorMod(i, GROUP_BY.length)]);
+                p.put("from", "2000-01-01T00:00:00.000Z");
+                p.put("to", "2200-01-01T00:00:00.000Z");
+                long t0 = System.nanoTime();
+                List<?> reply = (List<?>) s.call(List.of("GRAPH.RO_QUERY", graph, header(p) + (teamView ? team : mine)));
+                double took = (System.nanoTime() - t0) / 1e6;
+                if (i >= 0) {
+                    ms.add(took);
+                    rows += ((List<?>) reply.get(1)).size();
+                }
+            }
+        }
+        ms.sort(null);
+        System.out.printf(java.util.Locale.ROOT, "{\"runs\":%d,\"rows\":%d,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f}%n",
+                runs, rows, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.get(ms.size() - 1));
+    }
+
+    static double pct(List<Double> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100 * sorted.size()) - 1));
     }
 
     // ------------------------------------------------------------------------------------------------- fingerprint
