@@ -16,8 +16,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -158,8 +159,15 @@ class AnalyticsIT {
         }
     }
 
-    @BeforeAll
+    private boolean built;
+
+    /** Once per class, before the first test (RestAssured's port is set for test methods, not for @BeforeAll). */
+    @BeforeEach
     void buildHistory() {
+        if (built) {
+            return;
+        }
+        built = true;
         script();
         Duration wait = Duration.ofSeconds(10);
         for (Send s : history) {
@@ -231,8 +239,14 @@ class AnalyticsIT {
     }
 
     static JsonPath analytics(String bearer, String query) {
-        return given().header("Authorization", bearer).get("/api/outreach/analytics?" + query)
-                .then().statusCode(200).extract().jsonPath();
+        return analytics(bearer, query, "");
+    }
+
+    static JsonPath analytics(String bearer, String query, String sub) {
+        String body = given().header("Authorization", bearer).get("/api/outreach/analytics" + sub + "?" + query)
+                .then().statusCode(200).extract().asString();
+        // doubles as doubles (rest-assured's default reads them as floats)
+        return new JsonPath(body).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     static JsonPath team(String groupBy) {
@@ -433,5 +447,55 @@ class AnalyticsIT {
                     .body("errors[0].field", equalTo(bad[1]));
         }
         given().get("/api/outreach/analytics").then().statusCode(401);
+    }
+
+    static final String SET_STAGE = "MATCH (c:U4_Contact_Lead {slug: $slug}) SET c.outreach_status = $stage";
+
+    @Test
+    void theFunnelCountsEveryLeadUpToItsStage() {
+        // members moved some leads on (the stage endpoint's write, done here directly)
+        String[] moved = {null, "interested", null, "call_booked", null, "joined", null, "rejected", null, "not_now"};
+        for (int i = 0; i < history.size(); i++) {
+            if (moved[i % moved.length] != null) {
+                graph.write(SET_STAGE, Map.of("slug", history.get(i).slug(), "stage", moved[i % moved.length]))
+                        .await().atMost(Duration.ofSeconds(5));
+            }
+        }
+        List<String> path = List.of("contacted", "replied", "interested", "call_booked", "joined");
+        Map<String, long[]> reached = new LinkedHashMap<>();
+        reached.put("team", new long[5]);
+        reached.put(ANA, new long[5]);
+        reached.put(BEN, new long[5]);
+        Map<String, Long> now = new TreeMap<>();
+        for (Send s : history) {
+            String stage = given().header("Authorization", TestJwt.bearer(ANA)).get("/api/outreach/contacts/" + s.slug())
+                    .then().statusCode(200).extract().jsonPath().getString("outreach_status");
+            now.merge(stage, 1L, Long::sum);
+            int step = Math.max(0, path.indexOf(stage));
+            if (!s.replies().isEmpty()) {
+                step = Math.max(step, 1);
+            }
+            for (int k = 0; k <= step; k++) {
+                reached.get("team")[k]++;
+                reached.get(s.owner())[k]++;
+            }
+        }
+        for (String who : List.of("team", ANA, BEN)) {
+            JsonPath f = analytics(TestJwt.bearer(who.equals("team") ? ANA : who),
+                    "from=" + FROM + "&to=" + TO + (who.equals("team") ? "&owner=team" : ""), "/funnel");
+            long[] r = reached.get(who);
+            for (int k = 0; k < path.size(); k++) {
+                assertEquals(path.get(k), f.getString("steps[" + k + "].stage"));
+                assertEquals(r[k], f.getLong("steps[" + k + "].leads"), who + " " + path.get(k));
+                assertEquals((double) r[k] / r[0], f.getDouble("steps[" + k + "].share_of_contacted"), 1e-6, who + " share");
+                if (k > 0 && r[k - 1] > 0) {
+                    assertEquals((double) r[k] / r[k - 1], f.getDouble("steps[" + k + "].share_of_previous"), 1e-6, who + " step");
+                }
+            }
+            if (who.equals("team")) {
+                now.forEach((stage, n) -> assertEquals(n, f.getLong("stages_now." + stage), "now " + stage));
+                assertEquals(history.size(), f.getLong("steps[0].leads"), "the draft and the April send do not count");
+            }
+        }
     }
 }
