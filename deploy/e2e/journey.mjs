@@ -476,6 +476,37 @@ try {
     pass("conversation list and a conversation");
   });
 
+  await step("analytics: the figures match the API, the funnel shows, a table exports as CSV", async () => {
+    await page.getByRole("link", { name: "Analytics", exact: true }).click();
+    await page.getByRole("heading", { name: "Analytics", level: 1 }).waitFor();
+    const me = (await api("/api/outreach/analytics?group_by=variant&owner=me")).body;
+    check(me && me.total, `GET /api/outreach/analytics answered ${JSON.stringify(me)?.slice(0, 200)}`);
+    const table = page.getByTestId("table-figures");
+    await table.waitFor();
+    const total = await table.locator("tbody tr").last().locator("th, td").allInnerTexts();
+    check(total[0] === "total" && total[1] === me.total.sent.toLocaleString("en-US") && total[2] === me.total.replied.toLocaleString("en-US"),
+      `the total row shows ${total.slice(0, 3).join(" / ")}, the API sent ${me.total.sent} / replied ${me.total.replied}`);
+    await page.getByRole("heading", { name: "Pipeline funnel" }).waitFor();
+    await shot(page, "17-analytics");
+    await shotDark(page, "17-analytics");
+    const [download] = await Promise.all([page.waitForEvent("download"), table.getByRole("button", { name: "Export CSV" }).click()]);
+    const csv = readFileSync(await download.path(), "utf8");
+    const lines = csv.trim().split("\r\n");
+    check(lines[0] === "group,sent,replied,positive,negative,unsubscribed,reply_rate,reply_rate_low,reply_rate_high,positive_rate,positive_rate_low,positive_rate_high,median_seconds_to_first_reply",
+      `CSV header: ${lines[0]}`);
+    check(lines.length === me.groups.length + 2, `CSV has ${lines.length} lines for ${me.groups.length} groups + header + total`);
+    const last = lines[lines.length - 1].split(",");
+    check(last[0] === "total" && Number(last[1]) === me.total.sent && Number(last[2]) === me.total.replied && Number(last[3]) === me.total.positive,
+      `CSV total row ${lines[lines.length - 1]} vs the API's ${JSON.stringify(me.total)}`);
+    check(download.suggestedFilename().endsWith(".csv"), `file name ${download.suggestedFilename()}`);
+    await page.getByRole("radio", { name: "Team" }).check();
+    await page.getByTestId("analytics-scope").filter({ hasText: "whole team" }).waitFor();
+    const team = (await api("/api/outreach/analytics?group_by=variant&owner=team")).body;
+    await page.waitForFunction((n) => [...document.querySelectorAll('[data-testid="table-figures"] tbody tr')].pop()?.children[1]?.textContent === n,
+      team.total.sent.toLocaleString("en-US"));
+    pass("analytics page: totals as the API's (mine and team), funnel, CSV export", `mine sent ${me.total.sent}, team sent ${team.total.sent}; ${lines.length - 1} CSV rows`);
+  });
+
   await step("Telegram: modal and sessions page", async () => {
     await page.getByRole("link", { name: "Telegram", exact: true }).click();
     await page.getByRole("heading", { name: "Connected sessions" }).waitFor();

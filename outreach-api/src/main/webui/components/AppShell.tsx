@@ -14,6 +14,7 @@ import { Spinner } from "./ui";
 
 const NAV = [
   { href: "/", label: "Dashboard" },
+  { href: "/analytics/", label: "Analytics" },
   { href: "/import/", label: "Import" },
   { href: "/telegram/", label: "Telegram" },
 ];

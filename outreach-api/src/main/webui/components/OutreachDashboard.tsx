@@ -8,6 +8,7 @@ import { useApp, usePageTitle } from "./AppContext";
 import { ConversationList, useConversations } from "./ConversationList";
 import { DayChart } from "./DayChart";
 import { OutreachQueue } from "./OutreachQueue";
+import { TeamFigures } from "./TeamFigures";
 
 export function OutreachDashboard() {
   const { api } = useApp();
@@ -42,13 +43,17 @@ export function OutreachDashboard() {
   const now = new Date();
   const stats = computeStats({ pendingUnclaimed: counts.unclaimed, pendingWithClaimed: counts.withClaimed, conversations: unreadOnly ? null : conv.conversations, contacted: apiStats?.contacted ?? null, now });
   const series = useMemo(() => apiStats ? pointsFromApi(apiStats) : perDay(conv.conversations ?? [], new Date(), 14), [apiStats, conv.conversations]);
+  // the member's own figures come from the API whatever the conversation list shows ("Unread only" filters the list only)
+  const replied = apiStats?.replied ?? stats.replied;
+  const replyRate = apiStats ? apiStats.reply_rate : stats.replyRate;
+  const repliesToday = apiStats?.replies_today ?? stats.repliesToday;
   const cards: { label: string; value: string; hint?: string; id: string }[] = [
-    { id: "pending", label: "Pending", value: formatCount(stats.pending), hint: "leads waiting for a first message" },
-    { id: "claimed", label: "Claimed", value: formatCount(stats.claimed), hint: "being written by a team member" },
-    { id: "contacted", label: "Contacted", value: formatCount(stats.contacted) },
-    { id: "replied", label: "Replied", value: formatCount(stats.replied) },
-    { id: "reply-rate", label: "Reply rate", value: formatRate(stats.replyRate) },
-    { id: "replies-today", label: "Replies today", value: formatCount(stats.repliesToday) },
+    { id: "pending", label: "Pending (team queue)", value: formatCount(stats.pending), hint: "leads waiting for a first message, for the whole team" },
+    { id: "claimed", label: "Claimed (team)", value: formatCount(stats.claimed), hint: "being written by a team member" },
+    { id: "contacted", label: "Contacted by you", value: formatCount(stats.contacted) },
+    { id: "replied", label: "Replied to you", value: formatCount(replied) },
+    { id: "reply-rate", label: "Your reply rate", value: formatRate(replyRate), hint: "any reply, opt-outs included; see Outcomes for the positive rate" },
+    { id: "replies-today", label: "Your replies today", value: formatCount(repliesToday) },
   ];
 
   return (
@@ -74,6 +79,7 @@ export function OutreachDashboard() {
             <div className="card-head"><h2 id="chart-title">Last 14 days</h2></div>
             <DayChart points={series} showContacts={apiStats !== null || (conv.conversations ?? []).some((c) => !!c.contacted_at)} />
           </section>
+          <TeamFigures refreshKey={apiStats} />
           <ConversationList state={conv} unreadOnly={unreadOnly} onUnreadOnly={setUnreadOnly} />
         </div>
       </div>
