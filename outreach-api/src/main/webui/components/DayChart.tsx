@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useWidth } from "./useWidth";
 import type { DayPoint } from "@/lib/stats";
 
 /**
@@ -8,18 +8,7 @@ import type { DayPoint } from "@/lib/stats";
  * one CSS pixel), so its labels keep their 12 px instead of shrinking with a scaled-down picture.
  */
 export function DayChart({ points, showContacts = true }: { points: DayPoint[]; showContacts?: boolean }) {
-  const figure = useRef<HTMLElement>(null);
-  const [w, setW] = useState(320);
-  useEffect(() => {
-    const el = figure.current;
-    if (!el) return;
-    const measure = () => setW(Math.max(240, Math.round(el.clientWidth)));
-    measure();
-    if (typeof ResizeObserver === "undefined") return;
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
+  const [figure, w] = useWidth<HTMLElement>(320, 240);
   const h = 170, padL = 30, padB = 24, padT = 10;
   const max = Math.max(1, ...points.map((p) => Math.max(p.contacts, p.replies)));
   const slot = (w - padL) / Math.max(1, points.length);

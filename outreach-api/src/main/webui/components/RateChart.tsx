@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useWidth } from "./useWidth";
 import { percent, type Figures } from "@/lib/analytics";
 
 /**
@@ -8,18 +8,7 @@ import { percent, type Figures } from "@/lib/analytics";
  * wide as the card (one SVG unit = one CSS pixel, so the 12 px labels stay 12 px).
  */
 export function RateChart({ groups, label }: { groups: { name: string; f: Figures }[]; label: string }) {
-  const figure = useRef<HTMLElement>(null);
-  const [w, setW] = useState(520);
-  useEffect(() => {
-    const el = figure.current;
-    if (!el) return;
-    const measure = () => setW(Math.max(280, Math.round(el.clientWidth)));
-    measure();
-    if (typeof ResizeObserver === "undefined") return;
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
+  const [figure, w] = useWidth<HTMLElement>(520, 280);
   const labelW = Math.min(150, Math.round(w * 0.3));
   const right = 12, rowH = 40, top = 8, axisH = 22;
   const max = Math.max(0.1, ...groups.map((g) => g.f.reply_rate_high ?? g.f.reply_rate ?? 0));
