@@ -81,7 +81,7 @@ export function percent(rate: number | null | undefined, digits = 0): string {
 /** "23% (15–33%)": the rate with its 95 % interval. */
 export function rateWithInterval(rate: number | null, low: number | null, high: number | null): string {
   if (rate === null) return "—";
-  return low === null || high === null ? percent(rate) : `${percent(rate)} (${percent(low)}–${percent(high)})`;
+  return low === null || high === null ? percent(rate) : `${percent(rate)} (${(low * 100).toFixed(0)}–${percent(high)})`;
 }
 
 export function duration(seconds: number | null): string {
