@@ -6,7 +6,10 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.runtime.configuration.DurationConverter;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VariantAssignerTest {
     private static GeneratorConfig config(Map<String, String> properties) {
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(GeneratorConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter()) // Quarkus' "10s" form, as in the service
                 .withSources(new PropertiesConfigSource(properties, "test", 500)).build();
         return config.getConfigMapping(GeneratorConfig.class);
     }
