@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
-"""Driver of deploy/bench/hostile-input (issue 10, points 2 and 5). Stdlib only.
+"""Driver of deploy/bench/hostile-input (issue 10, points 1, 2 and 5). Stdlib only.
+
+  text:     issue 10.1. For each repetition count N: a lead file with one lead whose extra field `notes` is "a." x N
+            (what lead-ingest says about it) and two plain leads; the first plain lead then gets that analysis_data
+            written into the graph directly (as an import without size limits did), so the generation path sees the
+            same data before and after; then POST generate-message for it (timed), a second member's generation for
+            the other plain lead started 0.5 s later (timed: is it stalled?), and a PUT edit of the message (timed).
 
   imports:  POST lead files generated on the fly (never whole in memory) to lead-ingest; per import the answer's
             size, its status, and lead-ingest's heap after a forced GC (jcmd); stops early if the service died.
   logins:   N parallel qr-starts by N members -> how many were admitted (= live logins, nothing is cancelled);
             then 30 qr-starts by ONE member, 6 at a time (~1 s) -> how many succeeded.
 """
-import argparse, concurrent.futures, json, os, subprocess, sys, time, urllib.error, urllib.request
+import argparse, concurrent.futures, json, os, socket, subprocess, sys, threading, time, urllib.error, urllib.request
 
 
 def huge_profile_types(records, value_chars):
@@ -128,6 +134,124 @@ def cmd_logins(a):
     json.dump(out, open(a.json_out, "w"), indent=1)
 
 
+def resp(port, *args):
+    """One command to FalkorDB over RESP (no client library here); the reply as nested lists."""
+    with socket.create_connection(("127.0.0.1", port), timeout=120) as sock:
+        out = b"*%d\r\n" % len(args)
+        for x in args:
+            b = x.encode() if isinstance(x, str) else x
+            out += b"$%d\r\n%s\r\n" % (len(b), b)
+        sock.sendall(out)
+        f = sock.makefile("rb")
+
+        def read():
+            line = f.readline().rstrip(b"\r\n")
+            kind, rest = line[:1], line[1:]
+            if kind == b"+":
+                return rest.decode()
+            if kind == b"-":
+                raise RuntimeError(rest.decode())
+            if kind == b":":
+                return int(rest)
+            if kind == b"$":
+                n = int(rest)
+                return None if n < 0 else f.read(n + 2)[:-2].decode()
+            if kind == b"*":
+                n = int(rest)
+                return None if n < 0 else [read() for _ in range(n)]
+            raise RuntimeError("unexpected RESP reply " + repr(line[:80]))
+        return read()
+
+
+def cypher_string(text):
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def graph(port, name, query, **params):
+    prefix = "CYPHER " + " ".join(k + "=" + (cypher_string(v) if isinstance(v, str) else str(v))
+                                  for k, v in params.items()) + " " if params else ""
+    return resp(port, "GRAPH.QUERY", name, prefix + query)
+
+
+def timed_call(url, method, token, body=None, timeout=180):
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(url, data=data, method=method, headers={"Authorization": "Bearer " + token,
+                                                                         "Content-Type": "application/json"})
+    t0 = time.time()
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            status, raw = r.status, r.read()
+    except urllib.error.HTTPError as e:
+        status, raw = e.code, e.read()
+    except Exception as e:
+        return {"status": None, "error": type(e).__name__ + ": " + str(e)[:200], "seconds": round(time.time() - t0, 2)}
+    try:
+        answer = json.loads(raw or b"{}")
+    except ValueError:
+        answer = {"raw": raw[:200].decode("utf-8", "replace")}
+    return {"status": status, "seconds": round(time.time() - t0, 2), "answer": answer}
+
+
+def slug_of(a, telegram_id, wait_s=60):
+    deadline = time.time() + wait_s
+    while time.time() < deadline:
+        r = graph(a.falkordb_port, a.graph, "MATCH (c:U4_Contact_Lead {telegram_id: $t}) RETURN c.slug", t=telegram_id)
+        if r and len(r) > 1 and r[1]:
+            return r[1][0][0]
+        time.sleep(0.5)
+    return None
+
+
+def cmd_text(a):
+    tokens = [l.strip() for l in open(a.tokens) if l.strip()]
+    alice, bob = tokens[0], tokens[1]
+    results = []
+    for n, reps in enumerate(a.repetitions):
+        base = 880000 + 10 * n
+        hostile = "a." * reps
+        plain = lambda t, i: {"telegram_id": t, "name": "Plain %d" % i, "profile_type": "hustler",
+                              "supervisor_score": 3, "hustler_score": 8, "chat_type": "group"}
+        leads = [dict(plain(base, 0), name="Hostile", notes=hostile), plain(base + 1, 1), plain(base + 2, 2)]
+        r = {"repetitions": reps, "loadavg_before": open("/proc/loadavg").read().split()[:3]}
+        imp = timed_call(a.ingest + "/api/leads/import?import_id=hostile-text-%d-%d" % (reps, int(time.time())),
+                         "POST", alice, leads)
+        ans = imp.get("answer", {})
+        r["ingest"] = {"status": imp.get("status"), "accepted": ans.get("accepted"), "rejected": ans.get("rejected"),
+                       "rejection": (ans.get("rejections") or [{}])[0], "seconds": imp.get("seconds")}
+        target, other = slug_of(a, base + 1), slug_of(a, base + 2)
+        if not target or not other:
+            r["error"] = "the plain leads did not arrive in the graph"
+            results.append(r)
+            continue
+        graph(a.falkordb_port, a.graph, "MATCH (c:U4_Contact_Lead {telegram_id: $t}) SET c.analysis_data = $d",
+              t=base + 1, d=json.dumps({"notes": hostile}))
+        box = {}
+
+        def second_member():
+            time.sleep(0.5)
+            box["other"] = timed_call(a.api + "/api/outreach/generate-message/" + other, "POST", bob)
+
+        th = threading.Thread(target=second_member)
+        th.start()
+        gen = timed_call(a.api + "/api/outreach/generate-message/" + target, "POST", alice)
+        th.join()
+        r["generate"] = {k: gen.get(k) for k in ("status", "seconds", "error")}
+        r["generate"]["generated_by"] = gen.get("answer", {}).get("generated_by")
+        o = box.get("other", {})
+        r["other_member_generate"] = {k: o.get(k) for k in ("status", "seconds", "error")}
+        msg = gen.get("answer", {}).get("message_id") or gen.get("answer", {}).get("id")
+        if msg:
+            edit = timed_call(a.api + "/api/outreach/messages/" + msg, "PUT", alice,
+                              {"message_text": "Hi! Saw your notes in the group. Would you be open to a short chat "
+                                               "about building real projects with AI?"})
+            r["edit"] = {"status": edit.get("status"), "seconds": edit.get("seconds"), "error": edit.get("error"),
+                         "code": edit.get("answer", {}).get("code") or edit.get("answer", {}).get("error")}
+        r["loadavg_after"] = open("/proc/loadavg").read().split()[:3]
+        print(json.dumps(r), file=sys.stderr)
+        results.append(r)
+    json.dump(results, open(a.json_out, "w"), indent=1)
+
+
 p = argparse.ArgumentParser()
 sub = p.add_subparsers(dest="cmd", required=True)
 i = sub.add_parser("imports")
@@ -142,5 +266,9 @@ for x in (i,):
     x.add_argument("--json-out", required=True)
 l = sub.add_parser("logins")
 l.add_argument("--url", required=True); l.add_argument("--tokens", required=True); l.add_argument("--json-out", required=True)
+t = sub.add_parser("text")
+t.add_argument("--api", required=True); t.add_argument("--ingest", required=True); t.add_argument("--tokens", required=True)
+t.add_argument("--falkordb-port", type=int, required=True); t.add_argument("--graph", default="scopelock")
+t.add_argument("--repetitions", type=int, nargs="+", default=[8000, 24000]); t.add_argument("--json-out", required=True)
 args = p.parse_args()
-cmd_imports(args) if args.cmd == "imports" else cmd_logins(args)
+{"imports": cmd_imports, "logins": cmd_logins, "text": cmd_text}[args.cmd](args)

@@ -2,14 +2,19 @@
 # machine facts, and restarting one service with different settings.
 # Ports stay below 32768 (Linux ephemeral ports start there: a listening port above it can be taken by any client socket).
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# the checkout whose built services (and deploy/local) a bench runs: this one, or BENCH_APPS_ROOT (an older commit's
+# worktree, for before/after figures)
+BENCH_APPS_ROOT="$(cd "${BENCH_APPS_ROOT:-$BENCH_ROOT}" && pwd)"
 bench_stack_env() { # name port-base-digits
   local name="$1" b="$2"
   BENCH_STAMP="${BENCH_STAMP:-$(date -u +%Y%m%d-%H%M%S)}"
   export OUTREACH_STACK_HOME="$BENCH_ROOT/.local-stack/bench-$name-$BENCH_STAMP"
   export OUTREACH_CACHE_HOME="$BENCH_ROOT/.local-stack"
-  export OUTREACH_API_PORT=${b}080 TELEGRAM_AUTH_PORT=${b}081 REPLY_MONITOR_PORT=${b}082 MESSAGE_GENERATOR_PORT=${b}083
-  export LEAD_INGEST_PORT=${b}084 KAFKA_PORT=$((b + 1))092 KAFKA_CONTROLLER_PORT=$((b + 1))093
-  export FALKORDB_PORT=$((b - 2))379 REDIS_PORT=$((b - 2))380
+  if [ "${BENCH_PORTS_FROM_ENV:-0}" != 1 ]; then   # =1: keep the ports already exported (e.g. an engineer's own set)
+    export OUTREACH_API_PORT=${b}080 TELEGRAM_AUTH_PORT=${b}081 REPLY_MONITOR_PORT=${b}082 MESSAGE_GENERATOR_PORT=${b}083
+    export LEAD_INGEST_PORT=${b}084 KAFKA_PORT=$((b + 1))092 KAFKA_CONTROLLER_PORT=$((b + 1))093
+    export FALKORDB_PORT=$((b - 2))379 REDIS_PORT=$((b - 2))380
+  fi
   export OUTREACH_UI_DEV_SIGN_IN=false
   mkdir -p "$OUTREACH_STACK_HOME"
   BENCH_APPS="$OUTREACH_STACK_HOME/root"   # the private copy (bench_snapshot_apps); deploy/local runs from there
@@ -23,19 +28,19 @@ bench_snapshot_apps() {
   local s i stamp_before stamp_after
   bench_jars_fresh
   stamps() { for s in lead-ingest outreach-api telegram-auth-service reply-monitor message-generator; do
-      stat -c %Y "$BENCH_ROOT/$s/target/quarkus-app/quarkus-run.jar" 2>/dev/null || echo missing; done
-    ls "$BENCH_ROOT"/telegram-client/target/telegram-client-*.jar 2>/dev/null | xargs -r stat -c %Y; }
+      stat -c %Y "$BENCH_APPS_ROOT/$s/target/quarkus-app/quarkus-run.jar" 2>/dev/null || echo missing; done
+    ls "$BENCH_APPS_ROOT"/telegram-client/target/telegram-client-*.jar 2>/dev/null | xargs -r stat -c %Y; }
   for i in $(seq 1 60); do
     stamp_before="$(stamps)"
     if ! grep -q missing <<<"$stamp_before" && [ $(( $(date +%s) - $(sort -n <<<"$stamp_before" | tail -1) )) -ge 20 ]; then
       rm -rf "$BENCH_APPS"; mkdir -p "$BENCH_APPS/deploy" "$BENCH_APPS/telegram-client/target"
-      cp -r "$BENCH_ROOT/deploy/local" "$BENCH_APPS/deploy/"
+      cp -r "$BENCH_APPS_ROOT/deploy/local" "$BENCH_APPS/deploy/"
       mkdir -p "$BENCH_APPS/deploy/k8s/base/data"   # FalkorDB's settings file, shared with Kubernetes
-      cp "$BENCH_ROOT/deploy/k8s/base/data/falkordb.conf" "$BENCH_APPS/deploy/k8s/base/data/"
+      cp "$BENCH_APPS_ROOT/deploy/k8s/base/data/falkordb.conf" "$BENCH_APPS/deploy/k8s/base/data/"
       for s in lead-ingest outreach-api telegram-auth-service reply-monitor message-generator; do
-        mkdir -p "$BENCH_APPS/$s/target" && cp -r "$BENCH_ROOT/$s/target/quarkus-app" "$BENCH_APPS/$s/target/" 2>/dev/null || true
+        mkdir -p "$BENCH_APPS/$s/target" && cp -r "$BENCH_APPS_ROOT/$s/target/quarkus-app" "$BENCH_APPS/$s/target/" 2>/dev/null || true
       done
-      cp "$BENCH_ROOT"/telegram-client/target/telegram-client-*.jar "$BENCH_APPS/telegram-client/target/" 2>/dev/null || true
+      cp "$BENCH_APPS_ROOT"/telegram-client/target/telegram-client-*.jar "$BENCH_APPS/telegram-client/target/" 2>/dev/null || true
       stamp_after="$(stamps)"
       [ "$stamp_before" = "$stamp_after" ] && { echo "bench: running a private copy of the services in $BENCH_APPS" >&2; return 0; }
     fi
@@ -75,7 +80,7 @@ bench_jars_fresh() {
   while :; do
     missing=""
     for s in lead-ingest outreach-api telegram-auth-service reply-monitor message-generator; do
-      [ -f "$BENCH_ROOT/$s/target/quarkus-app/quarkus-run.jar" ] || missing="$missing $s"
+      [ -f "$BENCH_APPS_ROOT/$s/target/quarkus-app/quarkus-run.jar" ] || missing="$missing $s"
     done
     [ -z "$missing" ] && return 0
     [ $waited -ge 300 ] && break
@@ -83,5 +88,5 @@ bench_jars_fresh() {
     sleep 10; waited=$((waited + 10))
   done
   echo "bench: building the services (./mvnw -B -q -o install -DskipTests -Dskip.ui)" >&2
-  (cd "$BENCH_ROOT" && ./mvnw -B -q -o install -DskipTests -Dskip.ui) >&2
+  (cd "$BENCH_APPS_ROOT" && ./mvnw -B -q -o install -DskipTests -Dskip.ui) >&2
 }
