@@ -1,6 +1,7 @@
 package com.scopelock.outreach.api.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.scopelock.outreach.api.graph.DoNotContactRepository.Mark;
 import com.scopelock.outreach.api.service.DoNotContactService;
 import io.quarkus.security.Authenticated;
@@ -37,21 +38,26 @@ public class DoNotContactResource {
     public record MarkRequest(String reason) {
     }
 
-    /** The lead's mark after the call: while marked, why, by whom, when; once lifted, who lifted it, when, why. */
+    /**
+     * The lead's mark after the call: while marked, why, by whom, when; once lifted, who lifted it, when, why. Absent
+     * values are left out (never {@code null}); the names are spelled out so the OpenAPI document says the same.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MarkAnswer(
-            @Schema(required = true) String contactId,
-            @Schema(required = true) boolean doNotContact,
-            @Schema(required = true) String outreachStatus,
-            @Schema(description = "why the lead is marked; only while it is") String reason,
+            @JsonProperty("contact_id") @Schema(required = true) String contactId,
+            @JsonProperty("do_not_contact") @Schema(required = true) boolean doNotContact,
+            @JsonProperty("outreach_status") @Schema(required = true) String outreachStatus,
+            @JsonProperty("reason") @Schema(description = "why the lead is marked; only while it is") String reason,
+            @JsonProperty("marked_by")
             @Schema(description = "who set the mark (the member, or message-generator for the lead's own opt-out)")
             String markedBy,
-            String markedAt,
+            @JsonProperty("marked_at") String markedAt,
+            @JsonProperty("source")
             @Schema(enumeration = {"member", "lead"}, description = "lead: the lead asked not to be contacted")
             String source,
-            String liftedBy,
-            String liftedAt,
-            String liftReason) {
+            @JsonProperty("lifted_by") String liftedBy,
+            @JsonProperty("lifted_at") String liftedAt,
+            @JsonProperty("lift_reason") String liftReason) {
 
         static MarkAnswer of(String id, Mark m) {
             return m.doNotContact()

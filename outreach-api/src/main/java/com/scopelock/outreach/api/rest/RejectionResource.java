@@ -1,5 +1,6 @@
 package com.scopelock.outreach.api.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.scopelock.outreach.api.graph.RejectionRepository.Outcome;
 import com.scopelock.outreach.api.service.RejectionService;
@@ -28,6 +29,8 @@ public class RejectionResource {
         this.jwt = jwt;
     }
 
+    /** Absent values are left out, never {@code null} (the OpenAPI document declares them as strings). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RejectAnswer(String contactId, boolean rejected, String outreachStatus, String reason,
                                String rejectedBy, String rejectedAt) {
         static RejectAnswer of(String id, Outcome o) {

@@ -127,6 +127,26 @@ class DoNotContactIT {
         unmark(BOB, slug, null).statusCode(200).body("do_not_contact", equalTo(false)).body("$", not(hasKey("reason")));
     }
 
+    /** Schemathesis saw {@code reason: null}: every answer key is one the OpenAPI document names, none is null. */
+    @Test
+    void theAnswerMatchesItsOpenApiSchemaAndCarriesNoNulls() {
+        var schema = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath()
+                .getMap("components.schemas.MarkAnswer");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
+        assertEquals(java.util.List.of("contact_id", "do_not_contact", "outreach_status"), schema.get("required"));
+        String slug = lead(7_400_000_004L);
+        for (var answer : java.util.List.of(
+                mark(ALICE, slug, "schema check").statusCode(200).extract().jsonPath().getMap("$"),
+                unmark(ALICE, slug, null).statusCode(200).extract().jsonPath().getMap("$"),
+                unmark(ALICE, slug, null).statusCode(200).extract().jsonPath().getMap("$"))) {
+            for (var entry : answer.entrySet()) {
+                assertTrue(properties.containsKey(String.valueOf(entry.getKey())), "undocumented key " + entry.getKey());
+                assertTrue(entry.getValue() != null, "null value of " + entry.getKey() + " in " + answer);
+            }
+        }
+    }
+
     @Test
     void theLeadsOwnOptOutIsLiftedOnlyWithAnExplicitReason() {
         long telegramId = 7_400_000_003L;
