@@ -111,7 +111,11 @@ def qr_start(url, token):
         with urllib.request.urlopen(req, timeout=60) as r:
             return r.status, json.loads(r.read()).get("token")
     except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read() or b"{}").get("error")
+        try:
+            body = json.loads(e.read() or b"{}")
+        except ValueError:
+            body = {}
+        return e.code, "%d %s" % (e.code, body.get("code") or body.get("error") or "")
 
 
 def cmd_logins(a):
