@@ -21,4 +21,16 @@ public interface GraphConfig {
     /** How often FalkorDB's persistence state (INFO persistence) is read for the falkordb_* gauges. */
     @WithDefault("15s")
     Duration persistencePoll();
+
+    /** While FalkorDB is away, how often it is asked whether it is back (the paused consumers resume then). */
+    @WithDefault("2s")
+    Duration availabilityCheck();
+
+    /** How long that question may take before FalkorDB counts as away. */
+    @WithDefault("2s")
+    Duration availabilityTimeout();
+
+    /** A consumer's write that failed while FalkorDB answers (not an outage) is retried after this. */
+    @WithDefault("2s")
+    Duration retryDelay();
 }

@@ -1,26 +1,25 @@
 package com.scopelock.outreach.api.messaging;
 
+import com.scopelock.outreach.api.graph.GraphAvailability;
 import com.scopelock.outreach.model.JsonCodec;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The common shape of this service's consumers: decode the record (poison → {@code <topic>.dlq}, the stream goes
- * on), apply it, and while the graph is away retry with back-off instead of dropping it.
+ * on), apply it, and while the graph is away wait for it ({@link GraphAvailability}) instead of dropping it.
  */
 @ApplicationScoped
 public class EventDecoder {
-    private static final Logger LOG = Logger.getLogger(EventDecoder.class);
-
     private final DeadLetterPublisher deadLetters;
+    private final GraphAvailability graph;
 
-    public EventDecoder(DeadLetterPublisher deadLetters) {
+    public EventDecoder(DeadLetterPublisher deadLetters, GraphAvailability graph) {
         this.deadLetters = deadLetters;
+        this.graph = graph;
     }
 
     public <T> Optional<T> decode(String topic, String payload, Class<T> type) {
@@ -37,8 +36,6 @@ public class EventDecoder {
         if (event.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> effect.apply(event.get()))
-                .onFailure().invoke(e -> LOG.warnf("applying a record of %s failed, retrying: %s", topic, e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely();
+        return graph.untilWritten("applying a record of " + topic, () -> effect.apply(event.get()));
     }
 }

@@ -1,5 +1,6 @@
 package com.scopelock.outreach.api.messaging;
 
+import com.scopelock.outreach.api.graph.GraphAvailability;
 import com.scopelock.outreach.api.service.LeadUpsertService;
 import com.scopelock.outreach.model.JsonCodec;
 import com.scopelock.outreach.model.LeadUpserted;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Writes lead upserts to the graph in batches (one UNWIND MERGE per chunk). Idempotent: replaying a batch
  * merges the same nodes again. Poison records go to the dead-letter topic and the batch goes on; while
- * FalkorDB is unreachable the batch is retried with back-off, never dropped.
+ * FalkorDB is away the batch waits for it ({@link GraphAvailability}: consumption paused), never dropped.
  */
 @ApplicationScoped
 public class LeadUpsertConsumer {
@@ -28,12 +28,15 @@ public class LeadUpsertConsumer {
 
     private final LeadUpsertService service;
     private final DeadLetterPublisher deadLetters;
+    private final GraphAvailability graph;
     private final Timer batchTimer;
     private final DistributionSummary batchSizes;
 
-    public LeadUpsertConsumer(LeadUpsertService service, DeadLetterPublisher deadLetters, MeterRegistry registry) {
+    public LeadUpsertConsumer(LeadUpsertService service, DeadLetterPublisher deadLetters, GraphAvailability graph,
+                              MeterRegistry registry) {
         this.service = service;
         this.deadLetters = deadLetters;
+        this.graph = graph;
         this.batchTimer = Timer.builder("outreach.lead_upserts.batch.write").description("graph write time of one consumed batch")
                 .publishPercentiles(0.5, 0.95).register(registry);
         this.batchSizes = DistributionSummary.builder("outreach.lead_upserts.batch.size").register(registry);
@@ -52,9 +55,7 @@ public class LeadUpsertConsumer {
         batchSizes.record(payloads.size());
         long started = System.nanoTime();
         // the graph being away is not the records' fault: keep the batch (and the partition) until it is back
-        return service.upsert(events)
-                .onFailure().invoke(e -> LOG.warnf("writing %d leads failed, retrying: %s", events.size(), e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
+        return graph.untilWritten("writing " + events.size() + " leads", () -> service.upsert(events))
                 .invoke(written -> batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
                 .invoke(written -> LOG.debugf("wrote %d leads", written))
                 .replaceWithVoid();
