@@ -6,6 +6,8 @@ import re
 
 SERVICES = ["outreach-api", "telegram-auth-service", "reply-monitor", "message-generator", "lead-ingest"]
 CONSUMER_GROUP_SERVICES = {"outreach-api", "message-generator", "reply-monitor"}
+# a transactional producer (one Kafka transaction per import file) needs its transactional ids, prefixed with its name
+TRANSACTIONAL_SERVICES = {"lead-ingest"}
 
 
 def readme_acls(root):
@@ -115,7 +117,7 @@ def security_checks(render, objs, root, check):
             p.append(f"KafkaUser {svc} not labelled strimzi.io/cluster={cluster}")
         if user["spec"].get("authentication", {}).get("type") != "scram-sha-512":
             p.append(f"KafkaUser {svc}: authentication is not scram-sha-512")
-        topics, groups = {}, []
+        topics, groups, transactional = {}, [], []
         for acl in user["spec"].get("authorization", {}).get("acls", []):
             r = acl["resource"]
             if acl.get("type", "allow") != "allow":
@@ -126,6 +128,8 @@ def security_checks(render, objs, root, check):
                 topics.setdefault(r.get("name"), set()).update(acl["operations"])
             elif r["type"] == "group":
                 groups.append((r.get("name"), r.get("patternType", "literal")))
+            elif r["type"] == "transactionalId":
+                transactional.append((r.get("name"), r.get("patternType", "literal"), tuple(sorted(acl["operations"]))))
             else:
                 p.append(f"KafkaUser {svc}: ACL on {r['type']} is more than a service needs")
         expected = want.get(svc, {})
@@ -136,6 +140,9 @@ def security_checks(render, objs, root, check):
         want_groups = [(svc, "prefix")] if svc in CONSUMER_GROUP_SERVICES else []
         if sorted(groups) != want_groups:
             p.append(f"KafkaUser {svc}: consumer groups {groups}, expected {want_groups}")
+        want_tx = [(svc, "prefix", ("Describe", "Write"))] if svc in TRANSACTIONAL_SERVICES else []
+        if sorted(transactional) != want_tx:
+            p.append(f"KafkaUser {svc}: transactional ids {transactional}, expected {want_tx}")
         deploy = by.get(("Deployment", svc))
         if deploy:
             c = deploy["spec"]["template"]["spec"]["containers"][0]

@@ -1,6 +1,7 @@
 package com.scopelock.outreach.leadingest.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.scopelock.outreach.leadingest.messaging.LeadUpsertPublisher;
 import com.scopelock.outreach.leadingest.service.ImportReport;
 import com.scopelock.outreach.leadingest.service.ImportService;
 import com.scopelock.outreach.leadingest.service.MalformedLeadFileException;
@@ -26,11 +27,13 @@ public class ImportCommand {
     static final int EXIT_USAGE = 64;
 
     private final ImportService importService;
+    private final LeadUpsertPublisher publisher;
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
-    public ImportCommand(ImportService importService) {
+    public ImportCommand(ImportService importService, LeadUpsertPublisher publisher) {
         this.importService = importService;
+        this.publisher = publisher;
     }
 
     int run(String... args) {
@@ -55,6 +58,7 @@ public class ImportCommand {
             err.println(USAGE);
             return EXIT_USAGE;
         }
+        publisher.commandLine();
         try (InputStream in = Files.newInputStream(Path.of(file))) {
             ImportReport report = importService.importLeads(owner, importId, in);
             out.println(JsonCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));

@@ -32,6 +32,19 @@ public interface IngestConfig {
     @WithDefault("1000000")
     int maxRecordBytes();
 
+    /**
+     * The Kafka transactional id of this replica, one per replica and kept across its restarts (a restart aborts
+     * what the dead process left open); {@code lead-ingest-<host name>} by default (the pod name in Kubernetes).
+     */
+    Optional<String> transactionalId();
+
+    /**
+     * How long one import may publish; also how long the broker keeps the open transaction of a process that died
+     * and was not restarted with its id (consumers of outreach.lead-upserts wait behind it that long).
+     */
+    @WithDefault("2m")
+    Duration transactionTimeout();
+
     /** Records published to Kafka and not yet acknowledged, at most. */
     @WithDefault("2000")
     int maxInFlight();

@@ -70,6 +70,11 @@ final class ImportRun {
         this.state = ImportReport.PUBLISHING;
     }
 
+    /** A (new) transaction starts sending the file: what an aborted one sent does not count. */
+    synchronized void publishingStarted() {
+        published = 0;
+    }
+
     synchronized void recordPublished() {
         published++;
     }

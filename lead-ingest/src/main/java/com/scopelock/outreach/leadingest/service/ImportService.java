@@ -21,9 +21,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -34,11 +36,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Imports a lead file in two passes so that a file that turns out not to be JSON writes nothing: the first
  * pass validates record by record and spools the accepted ones to a temporary file, the second publishes
- * the last version of every lead to Kafka.
+ * the last version of every lead to Kafka in one transaction.
  */
 @ApplicationScoped
 public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
+    private static final int MAX_PUBLISH_ATTEMPTS = 3;
 
     private final LeadFileParser parser;
     private final LeadValidator validator;
@@ -140,28 +143,71 @@ public class ImportService {
         }
     }
 
+    /**
+     * Sends the last version of every lead in one Kafka transaction and commits it: consumers see the file whole or
+     * not at all. A lead Kafka refuses as too large cannot be left out of a running transaction, so the transaction
+     * is aborted and the file sent again without it (at most {@link #MAX_PUBLISH_ATTEMPTS} times).
+     */
     private void publishSpooled(ImportRun run, Path spool, Map<Long, Integer> lastIndexById) {
+        Set<Integer> refused = new HashSet<>();
+        for (int attempt = 1; ; attempt++) {
+            int refusedBefore = refused.size();
+            LeadUpsertPublisher.Transaction transaction;
+            try {
+                transaction = publisher.begin();
+            } catch (RuntimeException e) {
+                throw new PublishFailedException("Kafka did not open the import's transaction; retrying the import is safe", e);
+            }
+            try (transaction) {
+                run.publishingStarted();
+                Throwable failure = sendAll(transaction, run, spool, lastIndexById, refused);
+                if (refused.size() > refusedBefore && attempt < MAX_PUBLISH_ATTEMPTS) {
+                    continue; // closing aborts this transaction; the next one leaves the refused leads out
+                }
+                if (failure != null || refused.size() > refusedBefore) {
+                    throw new PublishFailedException("Kafka did not accept every lead; nothing of this import is visible,"
+                            + " retrying the import is safe", failure);
+                }
+                try {
+                    transaction.commit();
+                } catch (RuntimeException e) {
+                    throw new PublishFailedException("Kafka did not commit the import; nothing of it is visible,"
+                            + " retrying the import is safe", e);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Sends the spooled leads (the refused ones left out); the first failure, or null when the broker took all. */
+    private Throwable sendAll(LeadUpsertPublisher.Transaction transaction, ImportRun run, Path spool,
+                              Map<Long, Integer> lastIndexById, Set<Integer> refused) {
         Semaphore inFlight = new Semaphore(config.maxInFlight());
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        int refusedBefore = refused.size();
         List<CompletableFuture<Void>> pending = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
             String line;
-            while ((line = in.readLine()) != null && failure.get() == null) {
+            while ((line = in.readLine()) != null && failure.get() == null && refusedSize(refused) == refusedBefore) {
                 int tab = line.indexOf('\t');
                 int secondTab = line.indexOf('\t', tab + 1);
                 int index = Integer.parseInt(line, 0, tab, 10);
                 long telegramId = Long.parseLong(line, tab + 1, secondTab, 10);
-                if (lastIndexById.get(telegramId) != index) {
+                if (lastIndexById.get(telegramId) != index || refusedContains(refused, index)) {
                     continue;
                 }
                 registry.progress(run, false);
                 inFlight.acquire();
-                CompletableFuture<Void> acked = publisher.publish(Long.toString(telegramId), line.substring(secondTab + 1))
+                CompletableFuture<Void> acked = transaction.publish(Long.toString(telegramId), line.substring(secondTab + 1))
                         .toCompletableFuture()
                         .handle((ok, error) -> {
                             inFlight.release();
                             if (RecordSize.isTooLarge(error)) {
-                                run.rejectUnpublishable(RecordSize.refusedByKafka(index, telegramId));
+                                synchronized (refused) {
+                                    if (refused.add(index)) {
+                                        run.rejectUnpublishable(RecordSize.refusedByKafka(index, telegramId));
+                                    }
+                                }
                             } else if (error != null) {
                                 failure.compareAndSet(null, error);
                             } else {
@@ -180,9 +226,18 @@ public class ImportService {
         } catch (ExecutionException | TimeoutException e) {
             failure.compareAndSet(null, e);
         }
-        if (failure.get() != null) {
-            throw new PublishFailedException("Kafka did not accept every lead (" + run.snapshot().published()
-                    + " published); retrying the import is safe", failure.get());
+        return failure.get();
+    }
+
+    private static int refusedSize(Set<Integer> refused) {
+        synchronized (refused) {
+            return refused.size();
+        }
+    }
+
+    private static boolean refusedContains(Set<Integer> refused, int index) {
+        synchronized (refused) {
+            return refused.contains(index);
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The lead-upsert records one import put on the topic, read with a fresh consumer group. */
+/** The committed lead-upsert records of one import on the topic, read with a fresh consumer group. */
 final class PublishedLeads {
     private PublishedLeads() {
     }
@@ -28,6 +28,8 @@ final class PublishedLeads {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // as outreach-api reads them: an import's records count once its transaction is committed
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         List<LeadUpserted> events = new ArrayList<>();
