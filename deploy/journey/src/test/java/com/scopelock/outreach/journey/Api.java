@@ -78,15 +78,21 @@ final class Api {
     }
 
     static boolean ready(int port) {
+        return health(port, "ready").status() == 200;
+    }
+
+    /** {@code /q/health/<kind>} (ready or live), without a token; status -1 when nothing answers. */
+    static Answer health(int port, String kind) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/" + kind))
                     .timeout(Duration.ofSeconds(5)).GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), MissingNode.getInstance(), response.body());
         } catch (IOException e) {
-            return false;
+            return new Answer(-1, MissingNode.getInstance(), e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return new Answer(-1, MissingNode.getInstance(), e.toString());
         }
     }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -55,6 +56,12 @@ class JourneyIT {
     private static final long WAIT = 60_000;
     private static final String REPLY_TEXT = "Yes, I'm interested! Tell me more.";
     private static final AtomicLong PHONES = new AtomicLong(15550100000L);
+    /** Longer than the 60 s after which the lead consumer used to fail its channel (seen failing at 63 s). */
+    private static final long FALKORDB_OUTAGE_MS = 75_000;
+    private static final int OUTAGE_FIRST_FILE = 3_000;
+    private static final int OUTAGE_SECOND_FILE = 2_000;
+    /** Big enough that lead-ingest is still publishing when the test sees the first record on the topic. */
+    private static final int KILLED_IMPORT_FILE = 40_000;
 
     private JourneyStack stack;
     private SimulatedTelegramControl phones;
@@ -148,6 +155,160 @@ class JourneyIT {
             assertTrue(inTopic.contains(c.conversationId()), "outreach.replies lost " + c.conversationId() + " after the broker restart: " + inTopic);
         }
         Journal.step("journey with the Kafka broker killed and restarted", t0);
+    }
+
+    /**
+     * FalkorDB killed (kill -9) during an import and away longer than the 60 s after which outreach-api's lead
+     * consumer used to fail for good: consumption pauses (readiness DOWN, liveness UP all along), a second import
+     * arrives meanwhile, and after FalkorDB's restart every lead of both files is in the queue exactly once.
+     */
+    @Test
+    @Order(4)
+    void importsSurviveFalkorDbOutage() throws Exception {
+        long t0 = System.currentTimeMillis();
+        Api api = new Api("dora");
+        int out = stack.port(OUTREACH_API);
+        int before = pendingLeads;
+        List<Long> first = leadIds(8_100_000_000L, OUTAGE_FIRST_FILE);
+        List<Long> second = leadIds(8_200_000_000L, OUTAGE_SECOND_FILE);
+
+        CompletableFuture<Answer> firstImport = CompletableFuture.supplyAsync(() ->
+                api.post(stack.port(LEAD_INGEST), "/api/leads/import", leadFile(first)));
+        // kill FalkorDB while outreach-api writes the first file (or as soon as lead-ingest has published it)
+        long deadline = System.currentTimeMillis() + WAIT;
+        while (!firstImport.isDone() && queueTotal(api) == before && System.currentTimeMillis() < deadline) {
+            Proc.sleep(20);
+        }
+        int atKill = queueTotal(api);
+        stack.kill9FalkorDb();
+        long killedAt = System.currentTimeMillis();
+        Journal.note("  queue total_count at the kill: " + atKill + " (" + (atKill - before) + " of the first file's "
+                + first.size() + " leads written)");
+        Answer imported = firstImport.join();
+        assertEquals(200, imported.status(), () -> "import: " + imported);
+        assertEquals(first.size(), imported.get("accepted").asInt(), imported::toString);
+        Answer during = api.post(stack.port(LEAD_INGEST), "/api/leads/import", leadFile(second));
+        assertEquals(200, during.status(), () -> "import during the outage: " + during);
+        assertEquals(second.size(), during.get("accepted").asInt(), during::toString);
+
+        // the outage: outreach-api must stay alive (liveness UP) and say it is not ready (consumption paused)
+        List<String> violations = new ArrayList<>();
+        int probes = 0;
+        Proc.sleep(3_000);
+        while (System.currentTimeMillis() - killedAt < FALKORDB_OUTAGE_MS) {
+            Answer live = Api.health(out, "live");
+            Answer ready = Api.health(out, "ready");
+            long at = (System.currentTimeMillis() - killedAt) / 1000;
+            if (live.status() != 200) {
+                violations.add(at + " s: liveness " + live);
+            }
+            if (ready.status() != 503) {
+                violations.add(at + " s: readiness " + ready);
+            }
+            probes++;
+            Proc.sleep(2_500);
+        }
+        Answer lastLive = Api.health(out, "live");
+        assertTrue(violations.isEmpty(), "during the FalkorDB outage: " + violations);
+        assertEquals(200, lastLive.status(), () -> "liveness after " + FALKORDB_OUTAGE_MS + " ms without FalkorDB: " + lastLive);
+        Journal.step("FalkorDB away " + (System.currentTimeMillis() - killedAt) / 1000 + " s: liveness UP, readiness DOWN ("
+                + probes + " probes each)", killedAt);
+
+        stack.restartFalkorDb();
+        long t = System.currentTimeMillis();
+        stack.awaitReady(List.of(OUTREACH_API));
+        Journal.step("outreach-api ready again by itself after FalkorDB's restart", t);
+        pendingLeads += first.size() + second.size();
+        until("queue total_count " + pendingLeads + " after the outage", () -> api.get(out, "/api/outreach/queue?limit=1"),
+                a -> a.status() == 200 && a.get("total_count").asInt() == pendingLeads);
+        Journal.step("every lead imported around the outage is in the queue", t);
+
+        // the same set, each once
+        List<Long> listed = queueTelegramIds(api);
+        Set<Long> expected = new java.util.HashSet<>(first);
+        expected.addAll(second);
+        List<Long> ours = listed.stream().filter(expected::contains).toList();
+        assertEquals(expected.size(), ours.size(), "a lead of the two files is missing or listed twice");
+        assertEquals(expected, Set.copyOf(ours));
+        assertEquals(pendingLeads, listed.size(), "queue pages and total_count disagree");
+        Journal.step("FalkorDB outage during imports: nothing lost, nothing doubled", t0);
+    }
+
+    /**
+     * lead-ingest killed (kill -9) while it publishes a file: outreach-api sees none of the file or all of it, never a
+     * part; the retry with the same import_id, once the dead run's report expired, publishes it whole, once.
+     */
+    @Test
+    @Order(5)
+    void leadIngestKilledMidImportPublishesAllOrNothing() throws Exception {
+        long t0 = System.currentTimeMillis();
+        Api api = new Api("finn");
+        int before = pendingLeads;
+        List<Long> ids = leadIds(8_300_000_000L, KILLED_IMPORT_FILE);
+        byte[] file = leadFile(ids);
+        String importId = "killed-" + java.util.UUID.randomUUID();
+        String path = "/api/leads/import?import_id=" + importId;
+
+        int onTopicAtKill;
+        Answer killed;
+        try (KafkaConsumer<String, String> watcher = topicWatcher("read_uncommitted")) {
+            CompletableFuture<Answer> running = CompletableFuture.supplyAsync(() -> api.post(stack.port(LEAD_INGEST), path, file));
+            // the first record of this import on the topic (committed or not): lead-ingest is publishing the file
+            long deadline = System.currentTimeMillis() + WAIT;
+            int seen = 0;
+            while (seen == 0 && !running.isDone() && System.currentTimeMillis() < deadline) {
+                seen += countImport(watcher.poll(Duration.ofMillis(20)), importId);
+            }
+            stack.kill9(LEAD_INGEST);
+            killed = running.join();
+            long drain = System.currentTimeMillis() + 3_000;
+            while (System.currentTimeMillis() < drain) {
+                seen += countImport(watcher.poll(Duration.ofMillis(200)), importId);
+            }
+            onTopicAtKill = seen;
+        }
+        Journal.note("  lead-ingest killed with " + onTopicAtKill + " of " + ids.size() + " records of the file on the topic"
+                + " (its answer: " + killed.status() + ")");
+
+        // what outreach-api shows: none of the file or all of it
+        Proc.sleep(6_000);
+        int visible = queueTotal(api) - before;
+        assertTrue(visible == 0 || visible == ids.size(), "after lead-ingest died mid-import outreach-api shows " + visible
+                + " of the file's " + ids.size() + " leads (" + onTopicAtKill + " records were on the topic)");
+        Journal.step("lead-ingest kill -9 mid-import → " + visible + " of " + ids.size() + " leads visible", t0);
+
+        // the retry with the same import_id (409 while the dead run's report lives) completes it
+        stack.restart(LEAD_INGEST);
+        long t = System.currentTimeMillis();
+        Answer retried;
+        do {
+            retried = api.post(stack.port(LEAD_INGEST), path, file);
+        } while (retried.status() == 409 && System.currentTimeMillis() - t < WAIT && sleepAWhile());
+        Answer retry = retried;
+        assertEquals(200, retry.status(), () -> "retry: " + retry);
+        assertEquals("completed", retry.get("state").asText(), retry::toString);
+        assertEquals(ids.size(), retry.get("accepted").asInt(), retry::toString);
+        Journal.step("retry with the same import_id → completed", t);
+        pendingLeads += ids.size();
+        until("queue total_count " + pendingLeads + " after the retry", () -> api.get(stack.port(OUTREACH_API), "/api/outreach/queue?limit=1"),
+                a -> a.status() == 200 && a.get("total_count").asInt() == pendingLeads);
+        // nothing doubled on Kafka either: committed, the topic holds each lead of the file once
+        try (KafkaConsumer<String, String> reader = topicWatcher("read_committed")) {
+            reader.seekToBeginning(reader.assignment());
+            Map<TopicPartition, Long> end = reader.endOffsets(reader.assignment());
+            List<String> keys = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + WAIT;
+            while (reader.assignment().stream().anyMatch(p -> reader.position(p) < end.get(p)) && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(500))) {
+                    if (r.value() != null && r.value().contains("\"import_id\":\"" + importId + "\"")) {
+                        keys.add(r.key());
+                    }
+                }
+            }
+            assertEquals(ids.size(), keys.size(), "committed records of the import on outreach.lead-upserts");
+            assertEquals(ids.stream().map(String::valueOf).collect(Collectors.toSet()), Set.copyOf(keys));
+        }
+        Journal.step("lead-ingest killed mid-import, retried: all leads once", t0);
     }
 
     private enum Faults { NONE, KILL_SERVICES, RESTART_BROKER }
@@ -474,6 +635,72 @@ class JourneyIT {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /** {@code count} telegram ids from {@code from} on: leads no simulated account needs (they never reply). */
+    private static List<Long> leadIds(long from, int count) {
+        return java.util.stream.LongStream.range(from, from + count).boxed().toList();
+    }
+
+    /** A lead file (team_members) with one valid record per id, scores 0/0 so they sort after every other lead. */
+    private static byte[] leadFile(List<Long> ids) {
+        List<Map<String, Object>> records = ids.stream().map(id -> Map.<String, Object>of("telegram_id", id,
+                "name", "Fault lead " + id, "profile_type", "hustler", "supervisor_score", 0, "hustler_score", 0,
+                "sample_messages", List.of("raid done, screenshots posted")))
+                .toList();
+        try {
+            return Api.JSON.writeValueAsBytes(Map.of("team_members", records));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean sleepAWhile() {
+        Proc.sleep(1_000);
+        return true;
+    }
+
+    /** A group-less consumer of outreach.lead-upserts at its end, with the given isolation level. */
+    private KafkaConsumer<String, String> topicWatcher(String isolation) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+        List<TopicPartition> partitions = consumer.partitionsFor("outreach.lead-upserts", Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // resolve the end now, before anything is published
+        return consumer;
+    }
+
+    private static int countImport(Iterable<ConsumerRecord<String, String>> records, String importId) {
+        int n = 0;
+        for (ConsumerRecord<String, String> r : records) {
+            if (r.value() != null && r.value().contains("\"import_id\":\"" + importId + "\"")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private int queueTotal(Api api) {
+        Answer a = api.get(stack.port(OUTREACH_API), "/api/outreach/queue?limit=1");
+        return a.status() == 200 ? a.get("total_count").asInt() : -1;
+    }
+
+    /** Every pending lead's telegram_id, page by page (100 a page), in queue order. */
+    private List<Long> queueTelegramIds(Api api) {
+        List<Long> ids = new ArrayList<>();
+        for (int offset = 0; ; offset += 100) {
+            Answer page = api.get(stack.port(OUTREACH_API), "/api/outreach/queue?limit=100&offset=" + offset);
+            assertEquals(200, page.status(), page::toString);
+            page.get("contacts").forEach(c -> ids.add(c.path("telegram_id").asLong()));
+            if (page.get("contacts").size() < 100) {
+                return ids;
+            }
+        }
+    }
 
     /** A reply node starts with sentiment "unknown" and no intent until message-generator's label is stored. */
     private static boolean labelled(JsonNode conversation) {

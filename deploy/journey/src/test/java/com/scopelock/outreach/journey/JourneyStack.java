@@ -42,6 +42,8 @@ final class JourneyStack implements AutoCloseable {
     private final Map<String, Proc> services = new LinkedHashMap<>();
     private final List<Proc> stores = new ArrayList<>();
     private KafkaBrokerProcess kafka;
+    private Proc falkordb;
+    private int falkorPort;
 
     JourneyStack() throws IOException {
         root = Path.of(System.getProperty("journey.root", "../..")).toAbsolutePath().normalize();
@@ -78,10 +80,11 @@ final class JourneyStack implements AutoCloseable {
     void start() throws IOException {
         long t0 = System.currentTimeMillis();
         Path redisServer = StackHome.require("falkordb/redis-server");
-        int falkorPort = ManagedProcess.freePort();
+        falkorPort = ManagedProcess.freePort();
         int redisPort = ManagedProcess.freePort();
-        Proc falkordb = new Proc("falkordb", List.of(redisServer.toString(), "--bind", "127.0.0.1", "--port",
-                Integer.toString(falkorPort), "--save", "", "--appendonly", "no",
+        // an append-only file synced on every write: FalkorDB killed with kill -9 loses no write it acknowledged
+        falkordb = new Proc("falkordb", List.of(redisServer.toString(), "--bind", "127.0.0.1", "--port",
+                Integer.toString(falkorPort), "--save", "", "--appendonly", "yes", "--appendfsync", "always",
                 "--dir", Files.createDirectories(work.resolve("falkordb")).toString(),
                 "--loadmodule", StackHome.require("falkordb/falkordb.so").toString()), Map.of(), logs.resolve("falkordb.log"));
         Proc redis = new Proc("redis", List.of(redisServer.toString(), "--bind", "127.0.0.1", "--port",
@@ -129,6 +132,8 @@ final class JourneyStack implements AutoCloseable {
         common.put("TELEGRAM_AUTH_PORT", ports.get(TELEGRAM_AUTH).toString());
         common.put("REPLY_MONITOR_PORT", ports.get(REPLY_MONITOR).toString());
         common.put("MESSAGE_GENERATOR_PORT", ports.get(MESSAGE_GENERATOR).toString());
+        // a lead-ingest killed mid-import blocks a retry of that import until its running report expires
+        common.put("LEAD_INGEST_RUNNING_REPORT_TTL", "20s");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (String s : SERVICES) {
             Path tmp = Files.createDirectories(work.resolve("tmp-" + s));
@@ -176,6 +181,19 @@ final class JourneyStack implements AutoCloseable {
         long t = System.currentTimeMillis();
         kafka = KafkaBrokerProcess.start(kafkaDir, kafkaPort, kafkaControllerPort, false);
         Journal.step("Kafka broker restarted on the same data dir and ports", t);
+    }
+
+    void kill9FalkorDb() {
+        long pid = falkordb.pid();
+        falkordb.kill9();
+        Journal.note("kill -9 FalkorDB (pid " + pid + ")");
+    }
+
+    void restartFalkorDb() {
+        long t = System.currentTimeMillis();
+        falkordb.start();
+        falkordb.awaitReady(60_000, () -> ManagedProcess.accepts(falkorPort));
+        Journal.step("FalkorDB restarted on the same data dir (append-only file) and port", t);
     }
 
     KafkaBrokerProcess kafka() {
