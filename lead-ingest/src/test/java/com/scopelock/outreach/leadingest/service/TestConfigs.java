@@ -17,6 +17,8 @@ final class TestConfigs {
             public int maxListedDuplicates() { return 1_000; }
             public int maxRecordBytes() { return 1_000_000; }
             public Duration runningReportTtl() { return Duration.ofMinutes(2); }
+            public Optional<String> transactionalId() { return Optional.empty(); }
+            public Duration transactionTimeout() { return Duration.ofMinutes(2); }
             public int maxInFlight() { return 100; }
             public Duration reportRetention() { return Duration.ofHours(1); }
             public Optional<String> spoolDir() { return Optional.empty(); }
