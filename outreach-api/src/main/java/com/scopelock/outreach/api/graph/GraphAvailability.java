@@ -46,7 +46,8 @@ public class GraphAvailability {
         return whenAvailable().chain(() -> write.get())
                 .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(failure -> {
                     LOG.warnf("%s failed, retrying when FalkorDB takes writes: %s", what, failure.getMessage());
-                    return afterFailure();
+                    // an item (not null: a Multi drops it) triggers the retry
+                    return afterFailure().replaceWith(Boolean.TRUE);
                 }));
     }
 
