@@ -7,6 +7,7 @@ import com.scopelock.outreach.model.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -89,6 +90,12 @@ public class ProblemMappers {
         }
         if (cause instanceof WebApplicationException w) {
             return web(w, request);
+        }
+        if (cause instanceof ConnectionPoolTooBusyException) {
+            // a burst larger than a client pool's waiting queue (Redis, an HTTP client): the caller may simply retry
+            LOG.warnf("busy: %s %s: %s", request.method(), request.path(), cause.getMessage());
+            return writer.response(Problems.of(503, "busy", "too many requests at once; retry in a second"),
+                    request.path(), Map.of("Retry-After", "1"));
         }
         LOG.errorf(e, "unexpected failure answering %s %s", request.method(), request.path());
         return writer.response(Problems.http(500, HttpDetails.of(500, request, null)), request.path(), Map.of());
