@@ -1,12 +1,10 @@
 package com.scopelock.outreach.auth;
 
+import com.scopelock.outreach.testsupport.TempDirs;
 import com.scopelock.outreach.telegram.session.SessionSealer;
 import com.scopelock.outreach.telegram.sim.SimulatedTelegramControl;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -20,11 +18,7 @@ public class SimulatedTelegramTestResource implements QuarkusTestResourceLifecyc
 
     @Override
     public Map<String, String> start() {
-        try {
-            world = Files.createTempDirectory("auth-sim-world-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        world = TempDirs.create("auth-sim-world-");
         keyset = SessionSealer.newKeyset();
         return Map.of("telegram.simulated.world-dir", world.toString(), "telegram.sealing.keyset", keyset);
     }
@@ -39,5 +33,6 @@ public class SimulatedTelegramTestResource implements QuarkusTestResourceLifecyc
 
     @Override
     public void stop() {
+        TempDirs.delete(world);
     }
 }

@@ -1,11 +1,9 @@
 package com.scopelock.outreach.replymonitor.support;
 
+import com.scopelock.outreach.testsupport.TempDirs;
 import com.scopelock.outreach.telegram.session.SessionSealer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,11 +14,7 @@ public class SimulatedWorldTestResource implements QuarkusTestResourceLifecycleM
 
     @Override
     public Map<String, String> start() {
-        try {
-            world = Files.createTempDirectory("rm-quarkus-world-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        world = TempDirs.create("rm-quarkus-world-");
         keyset = SessionSealer.newKeyset();
         return Map.of("telegram.simulated.world-dir", world.toString(), "telegram.sealing.keyset", keyset,
                 "reply-monitor.reconcile-interval", "60s", "reply-monitor.heartbeat-interval", "2s");
@@ -36,5 +30,6 @@ public class SimulatedWorldTestResource implements QuarkusTestResourceLifecycleM
 
     @Override
     public void stop() {
+        TempDirs.delete(world);
     }
 }
