@@ -16,11 +16,19 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ClaimRepository {
+    /**
+     * The claim rule as Cypher over lead {@code c}: the member in parameter {@code $member} may act on it when it is
+     * unclaimed, claimed by them, or the claim has expired ({@code $now}).
+     */
+    static String freeFor(String member) {
+        return "(c.claimed_by IS NULL OR c.claimed_by = $" + member + " OR c.claimed_until IS NULL OR c.claimed_until <= $now)";
+    }
+
     static final String CLAIM = """
             MATCH (c:U4_Contact_Lead {slug: $slug})
             WITH c, coalesce(c.do_not_contact, false) AS dnc
-            WITH c, dnc, NOT dnc AND (c.claimed_by IS NULL OR c.claimed_by = $owner OR c.claimed_until IS NULL
-                     OR c.claimed_until <= $now) AS free
+            WITH c, dnc, NOT dnc AND """ + freeFor("owner") + """
+             AS free
             SET c.claimed_by = CASE WHEN free THEN $owner ELSE c.claimed_by END,
                 c.claimed_until = CASE WHEN free THEN $until ELSE c.claimed_until END
             RETURN free AS free, dnc AS do_not_contact, c.do_not_contact_reason AS do_not_contact_reason,

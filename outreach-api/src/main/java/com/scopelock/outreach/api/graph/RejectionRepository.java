@@ -18,9 +18,7 @@ import java.util.Optional;
 public class RejectionRepository {
     private static final String ALLOWED = """
             WITH c, coalesce(c.do_not_contact, false) AS dnc,
-                 (c.claimed_by IS NULL OR c.claimed_by = $actor OR c.claimed_until IS NULL
-                  OR c.claimed_until <= $now) AS free
-            """;
+            """ + ClaimRepository.freeFor("actor") + " AS free\n";
     private static final String ANSWER = """
             RETURN free AS free, dnc AS do_not_contact, c.outreach_status AS outreach_status,
                    c.claimed_by AS claimed_by, c.claimed_until AS claimed_until, c.rejected_reason AS rejected_reason,

@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class StageRepository {
-    private static final String FREE = """
-            (c.claimed_by IS NULL OR c.claimed_by = $actor OR c.claimed_until IS NULL OR c.claimed_until <= $now)""";
+    private static final String FREE = ClaimRepository.freeFor("actor");
 
     static final String STATE = """
             MATCH (c:U4_Contact_Lead {slug: $slug})
